@@ -1,19 +1,74 @@
-import type { CleanOptions, CleanResult } from './types.js';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkStringify from 'remark-stringify';
-import { toString } from 'mdast-util-to-string';
+/**
+ * clean(): the library's entry point. Text in, clean article out; never touches files or the
+ * process.
+ */
+import type { Root } from 'mdast';
+import { VFile } from 'vfile';
+import { stringify as yamlStringify } from 'yaml';
+import type { CleanOptions, CleanResult, Metadata, PageKind } from './types.js';
+import { createProcessor, type WinnowProcessor } from './pipeline/processor.js';
+import { isFrontMatter, state } from './pipeline/state.js';
+import { placeTitle } from './pipeline/title.js';
+import { toText } from './pipeline/output.js';
+import { countWords } from './pipeline/words.js';
+import { readScraperHeader } from './metadata/index.js';
 
-// Placeholder: replaced by the full pipeline.
+/** Processors by option set: building one costs more than cleaning a small page. */
+const processors = new Map<string, WinnowProcessor>();
+
+function processorFor(options: CleanOptions): WinnowProcessor {
+  const key = JSON.stringify([options.disable ?? [], options.keep ?? [], options.drop ?? []]);
+  // A site template is per batch and group: such processors are not cached.
+  if (options.siteTemplate?.size) {
+    return createProcessor({ disable: options.disable, keep: options.keep, siteTemplate: options.siteTemplate });
+  }
+  let p = processors.get(key);
+  if (!p) {
+    p = createProcessor({ disable: options.disable, keep: options.keep });
+    processors.set(key, p);
+  }
+  return p;
+}
+
+function frontMatter(metadata: Metadata): string {
+  const fields = Object.fromEntries(
+    Object.entries(metadata).filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0)),
+  );
+  return Object.keys(fields).length ? `---\n${yamlStringify(fields).trimEnd()}\n---\n\n` : '';
+}
+
+function lineCount(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 export function clean(input: string, options: CleanOptions = {}): CleanResult {
-  const processor = unified().use(remarkParse).use(remarkStringify);
-  const tree = processor.parse(input);
-  const markdown = processor.stringify(tree);
-  const text = toString(tree);
+  const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const header = readScraperHeader(text);
+  const body = header ? text.slice(header.bodyStart) : text;
+
+  const processor = processorFor(options);
+  const file = new VFile({ value: body, path: options.file ?? undefined });
+  const s = state(file);
+  s.header = header?.fields ?? null;
+  s.url = options.url ?? null;
+  s.lineOffset = header ? lineCount(text.slice(0, header.bodyStart)) : 0;
+
+  const tree = processor.runSync(processor.parse(file), file) as Root;
+  // Front matter was read into the metadata; it is printed again only on request.
+  tree.children = tree.children.filter((n) => !isFrontMatter(n));
+  placeTitle(tree, s.metadata.title);
+
+  const wordsIn = countWords(body);
+  let markdown = tree.children.length ? processor.stringify(tree) : '';
+  if (options.frontMatter) markdown = frontMatter(s.metadata) + markdown;
+  const plain = toText(tree);
+  const wordsOut = countWords(plain);
+  if (wordsIn === 0) s.warnings.push({ rule: 'empty-input', message: 'the document has no text' });
+  const kind: PageKind = wordsOut === 0 ? 'empty' : 'article';
   return {
-    markdown, text,
-    metadata: { title: null, authors: [], date: null, site: null, url: options.url ?? null, tags: [], lang: null, description: null },
-    sources: {}, removed: [], warnings: [], kind: 'article',
-    stats: { wordsIn: 0, wordsOut: 0 }, tree,
+    markdown, text: plain, metadata: s.metadata, sources: s.sources, removed: s.removed, warnings: s.warnings,
+    kind, stats: { wordsIn, wordsOut }, tree,
   };
 }

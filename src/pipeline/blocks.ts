@@ -1,0 +1,88 @@
+/**
+ * The unit of classification: a top-level block of the document with the measures the
+ * classifier and the rules look at. Blocks are read-only views; only the strip stage removes.
+ */
+import type { Nodes, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { blockKey, countWords, endsLikeSentence, sentenceCount, stopwordDensity } from './words.js';
+
+export interface Block {
+  index: number;
+  node: RootContent;
+  type: RootContent['type'];
+  /** 1-based source lines (null for synthesised nodes). */
+  line: number | null;
+  endLine: number | null;
+  /** Plain text without image alt text or URLs. */
+  text: string;
+  words: number;
+  /** Words that sit inside links. */
+  linkWords: number;
+  linkDensity: number;
+  links: number;
+  images: number;
+  stopwordDensity: number;
+  sentences: number;
+  endsWithPunct: boolean;
+  /** For lists: number of items and mean words per item. */
+  items: number;
+  wordsPerItem: number;
+  /** Case/punctuation-insensitive key to spot repeats. */
+  key: string;
+  /** Heading depth (1-6), 0 for other blocks. */
+  depth: number;
+}
+
+interface LinkStats { linkWords: number; links: number; images: number }
+
+function linkStats(node: Nodes, acc: LinkStats = { linkWords: 0, links: 0, images: 0 }): LinkStats {
+  if (node.type === 'link' || node.type === 'linkReference') {
+    acc.links++;
+    acc.linkWords += countWords(toString(node, { includeImageAlt: false }));
+    // Images inside a link still count as images.
+    for (const child of node.children) if (child.type === 'image' || child.type === 'imageReference') acc.images++;
+    return acc;
+  }
+  if (node.type === 'image' || node.type === 'imageReference') {
+    acc.images++;
+    return acc;
+  }
+  if ('children' in node) for (const child of node.children) linkStats(child as Nodes, acc);
+  return acc;
+}
+
+export function plainText(node: Nodes): string {
+  return toString(node, { includeImageAlt: false, includeHtml: false });
+}
+
+export function measure(node: RootContent, index: number): Block {
+  const text = node.type === 'code' ? node.value : plainText(node);
+  const words = countWords(text);
+  const ls = linkStats(node);
+  let items = 0;
+  if (node.type === 'list') items = node.children.length;
+  return {
+    index,
+    node,
+    type: node.type,
+    line: node.position?.start.line ?? null,
+    endLine: node.position?.end.line ?? null,
+    text,
+    words,
+    linkWords: ls.linkWords,
+    linkDensity: words > 0 ? Math.min(1, ls.linkWords / words) : ls.links > 0 ? 1 : 0,
+    links: ls.links,
+    images: ls.images,
+    stopwordDensity: stopwordDensity(text),
+    sentences: sentenceCount(text),
+    endsWithPunct: endsLikeSentence(text),
+    items,
+    wordsPerItem: items > 0 ? words / items : words,
+    key: blockKey(text),
+    depth: node.type === 'heading' ? node.depth : 0,
+  };
+}
+
+export function collectBlocks(tree: Root): Block[] {
+  return tree.children.map((node, i) => measure(node, i));
+}

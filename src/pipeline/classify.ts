@@ -1,0 +1,179 @@
+/**
+ * The statistical block classifier: the jusText and boilerpipe ideas on mdast blocks.
+ *
+ * 1. Each block gets a class from its own measures (length, link density, stopword density,
+ *    sentence punctuation): good prose, near-good, short, or bad.
+ * 2. Short and near-good blocks take the class of their neighbours: a short paragraph between
+ *    two good ones is article text, the same paragraph among menus is not.
+ * 3. The main content is the contiguous run of blocks with the highest score (good text counts
+ *    for, boilerplate against): the maximum-sum segment, so one advert or link in the middle of
+ *    the article does not cut it in two, while the menus above and the footer below fall away.
+ */
+import type { Block } from './blocks.js';
+
+export type BlockClass = 'good' | 'neargood' | 'short' | 'bad' | 'neutral';
+
+export interface Classification {
+  cls: BlockClass[];
+  /** Class from the block's own measures, before its neighbours were considered. */
+  initial: BlockClass[];
+  /** Score that fed the main-content search, per block. */
+  score: number[];
+  main: { start: number; end: number };
+  /** Why each block got its class, for --explain. */
+  why: string[];
+}
+
+/** Thresholds, named here so they are tuned in one place. */
+export const T = {
+  /** Link density above which a block is link chrome. */
+  maxLinkDensity: 0.33,
+  /** Words below which a block is "short" (cannot be judged alone). */
+  shortWords: 8,
+  /** Words from which a block ending like a sentence can be judged good prose. */
+  sentenceWords: 12,
+  /** Words from which any block can be judged good prose. */
+  longWords: 25,
+  /**
+   * Stopword share of running prose, relative to the document's own prose level (languages and
+   * stopword lists differ: English prose reaches 0.4 with our list, Russian 0.2).
+   */
+  stopwordsLow: 0.45,
+  stopwordsHigh: 0.62,
+  /** Absolute ceilings, so a document of lists cannot raise its own bar too high. */
+  stopwordsLowMax: 0.18,
+  stopwordsHighMax: 0.26,
+  /** Below this prose level the language has no stopword list here: stopwords say nothing. */
+  minProseLevel: 0.08,
+  /** Cap on how much one bad block counts against the main content. */
+  badCap: 40,
+};
+
+/** The document's own stopword level: upper quartile over blocks that look like sentences. */
+export function proseLevel(blocks: readonly Block[]): number {
+  const levels = blocks
+    .filter((b) => b.type === 'paragraph' && b.words >= T.sentenceWords && b.linkDensity < T.maxLinkDensity && b.endsWithPunct)
+    .map((b) => b.stopwordDensity)
+    .sort((a, b) => a - b);
+  if (levels.length === 0) return 0.4;
+  return levels[Math.floor(levels.length * 0.75)] ?? levels[levels.length - 1]!;
+}
+
+interface Bar { low: number; high: number }
+
+function stopwordBar(level: number): Bar {
+  if (level < T.minProseLevel) return { low: 0, high: 0 };
+  return {
+    low: Math.min(T.stopwordsLowMax, level * T.stopwordsLow),
+    high: Math.min(T.stopwordsHighMax, level * T.stopwordsHigh),
+  };
+}
+
+function initialClass(b: Block, boilerplate: boolean, bar: Bar): { cls: BlockClass; why: string } {
+  if (boilerplate) return { cls: 'bad', why: 'rule verdict' };
+  switch (b.type) {
+    case 'heading':
+      // A heading that is a link is a teaser for another page.
+      return b.linkDensity > 0.5 ? { cls: 'bad', why: 'linked heading' } : { cls: 'neutral', why: 'heading' };
+    case 'thematicBreak':
+    case 'definition':
+      return { cls: 'neutral', why: b.type };
+    case 'code':
+      return { cls: 'neargood', why: 'code block' };
+    case 'table':
+      return b.linkDensity > T.maxLinkDensity ? { cls: 'bad', why: 'link table' } : { cls: 'neargood', why: 'table' };
+    default:
+  }
+  if (b.words === 0) return { cls: b.images > 0 ? 'neutral' : 'short', why: b.images > 0 ? 'image' : 'no words' };
+  if (b.linkDensity > T.maxLinkDensity && b.links > 0) {
+    return { cls: 'bad', why: `link density ${b.linkDensity.toFixed(2)}` };
+  }
+  // Lists of a few words per item without sentences are menus or tag lists, link-free or not.
+  if (b.type === 'list' && b.items >= 3 && b.wordsPerItem < 4 && b.sentences === 0) {
+    return { cls: 'bad', why: `list of ${b.items} items, ${b.wordsPerItem.toFixed(1)} words/item` };
+  }
+  if (b.words < T.shortWords) return { cls: 'short', why: `${b.words} words` };
+  const sw = `stopwords ${b.stopwordDensity.toFixed(2)} (bar ${bar.high.toFixed(2)})`;
+  const long = b.words >= T.longWords || (b.words >= T.sentenceWords && (b.endsWithPunct || b.sentences >= 1));
+  if (b.stopwordDensity >= bar.high && long) return { cls: 'good', why: `prose: ${b.words} words, ${sw}` };
+  if (b.stopwordDensity >= bar.low) return { cls: 'neargood', why: sw };
+  return { cls: 'bad', why: `few ${sw}` };
+}
+
+/** Nearest non-neutral, non-short/near-good class in one direction ('bad' at the document edge). */
+function neighbour(cls: BlockClass[], i: number, step: 1 | -1, skipNeargood: boolean): BlockClass {
+  for (let j = i + step; j >= 0 && j < cls.length; j += step) {
+    const c = cls[j]!;
+    if (c === 'neutral' || c === 'short') continue;
+    if (c === 'neargood' && skipNeargood) continue;
+    return c;
+  }
+  return 'bad';
+}
+
+/** jusText's context-sensitive pass: short and near-good blocks join their surroundings. */
+function resolveContext(cls: BlockClass[]): BlockClass[] {
+  const out = [...cls];
+  // Near-good blocks next to good ones are good.
+  for (let i = 0; i < cls.length; i++) {
+    if (cls[i] !== 'neargood') continue;
+    const prev = neighbour(cls, i, -1, true);
+    const next = neighbour(cls, i, 1, true);
+    out[i] = prev === 'good' || next === 'good' ? 'good' : 'bad';
+  }
+  // Short blocks between good ones are good; between bad ones bad; at a border, follow the near-good.
+  const mid = [...out];
+  for (let i = 0; i < mid.length; i++) {
+    if (mid[i] !== 'short') continue;
+    const prev = neighbour(mid, i, -1, false);
+    const next = neighbour(mid, i, 1, false);
+    out[i] = prev === 'good' && next === 'good' ? 'good' : prev === 'bad' && next === 'bad' ? 'bad' : 'neargood';
+  }
+  return out;
+}
+
+function blockScore(b: Block, c: BlockClass): number {
+  switch (c) {
+    case 'good':
+      return Math.max(b.words, 5);
+    case 'neargood':
+      return b.words * 0.25;
+    case 'short':
+      return -1;
+    case 'bad':
+      return -Math.min(Math.max(b.words, 3), T.badCap);
+    default:
+      return 0;
+  }
+}
+
+/** Maximum-sum contiguous segment (Kadane); with no positive block, an empty segment (end < start). */
+function bestSegment(score: number[]): { start: number; end: number } {
+  let best = -Infinity;
+  let bestStart = 0;
+  let bestEnd = -1;
+  let sum = 0;
+  let start = 0;
+  for (let i = 0; i < score.length; i++) {
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += score[i]!;
+    if (sum > best) {
+      best = sum;
+      bestStart = start;
+      bestEnd = i;
+    }
+  }
+  return { start: bestStart, end: bestEnd };
+}
+
+export function classify(blocks: readonly Block[], boilerplate: ReadonlySet<number>): Classification {
+  const bar = stopwordBar(proseLevel(blocks));
+  const initial = blocks.map((b) => initialClass(b, boilerplate.has(b.index), bar));
+  const cls = resolveContext(initial.map((x) => x.cls));
+  const score = blocks.map((b, i) => blockScore(b, cls[i]!));
+  const main = bestSegment(score);
+  return { cls, initial: initial.map((x) => x.cls), score, main, why: initial.map((x) => x.why) };
+}

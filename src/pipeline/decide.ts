@@ -1,0 +1,129 @@
+/**
+ * One decision per block from two kinds of evidence: the phrase and structure rules, and the
+ * statistical classifier. Pure: returns what to remove and why; the strip stage acts on it.
+ */
+import type { RootContent } from 'mdast';
+import type { Category, Metadata, Warning } from '../types.js';
+import type { LineRole } from '../metadata/index.js';
+import type { Block } from './blocks.js';
+import { classify, T, type Classification } from './classify.js';
+import { rules, CLASSIFIER_RULES } from '../rules/index.js';
+import type { Rule, RuleContext, Verdict } from '../rules/types.js';
+import { blockKey } from './words.js';
+
+export interface Decision {
+  rule: string;
+  category: Category;
+  reason: string;
+}
+
+export interface DecideInput {
+  blocks: readonly Block[];
+  metadata: Metadata;
+  lines: ReadonlyMap<RootContent, LineRole>;
+  disabled: ReadonlySet<string>;
+  keep: ReadonlySet<Category>;
+  siteTemplate: ReadonlySet<string>;
+  /** Gentle mode: only 'strong' rule verdicts remove; no statistical removal. */
+  gentle: boolean;
+}
+
+export interface DecideOutput {
+  decisions: (Decision | undefined)[];
+  classification: Classification;
+  warnings: Warning[];
+}
+
+function activeRules(input: DecideInput): Rule[] {
+  return rules.filter((r) => !input.disabled.has(r.id) && !input.keep.has(r.category));
+}
+
+function runRules(active: Rule[], ctx: RuleContext): ({ rule: Rule; verdict: Verdict } | undefined)[] {
+  return ctx.blocks.map((b) => {
+    for (const rule of active) {
+      const verdict = rule.test(b, ctx);
+      if (verdict) return { rule, verdict };
+    }
+    return undefined;
+  });
+}
+
+function keyCounts(blocks: readonly Block[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const b of blocks) if (b.key) m.set(b.key, (m.get(b.key) ?? 0) + 1);
+  return m;
+}
+
+/**
+ * The title heading and a dek right under it sit just above the article, separated from it by
+ * metadata lines only: they belong to the main content even though the classifier starts later.
+ */
+function extendToTitle(blocks: readonly Block[], main: { start: number; end: number }, input: DecideInput,
+  cls: Classification['cls']): number {
+  const titleKey = input.metadata.title ? blockKey(input.metadata.title) : null;
+  let start = main.start;
+  for (let i = main.start - 1; i >= 0 && main.start - i <= 8; i--) {
+    const b = blocks[i]!;
+    const role = input.lines.get(b.node);
+    if (role === 'title' || (b.type === 'heading' && titleKey && b.key === titleKey)) return i;
+    if (role || cls[i] === 'neutral' || b.words === 0) continue;
+    // A dek: a sentence of prose, not links, judged on its own (its neighbours are chrome).
+    if (b.type === 'paragraph' && b.linkDensity < 0.2 && b.endsWithPunct && b.stopwordDensity >= T.stopwordsLow) {
+      start = i;
+      continue;
+    }
+    break;
+  }
+  return start;
+}
+
+export function decide(input: DecideInput): DecideOutput {
+  const { blocks } = input;
+  const active = activeRules(input);
+  const base: RuleContext = {
+    blocks,
+    metadata: input.metadata,
+    lines: input.lines,
+    main: { start: 0, end: blocks.length - 1 },
+    keyCounts: keyCounts(blocks),
+    siteTemplate: input.siteTemplate,
+  };
+  // First look: the rules' strong verdicts tell the classifier which blocks are chrome.
+  const first = runRules(active, base);
+  const chrome = new Set<number>();
+  first.forEach((v, i) => { if (v?.verdict.strength === 'strong') chrome.add(i); });
+  const classification = classify(blocks, chrome);
+  const statistical = !input.gentle && !input.keep.has('layout');
+  const main = { ...classification.main };
+  main.start = extendToTitle(blocks, main, input, classification.cls);
+
+  // Second look with the main content known (tail-only rules such as author bios need it).
+  const verdicts = runRules(active, { ...base, main });
+  const decisions: (Decision | undefined)[] = blocks.map(() => undefined);
+  for (let i = 0; i < blocks.length; i++) {
+    if (decisions[i]) continue;
+    const v = verdicts[i];
+    const cls = classification.cls[i];
+    if (v && (v.verdict.strength === 'strong' || (!input.gentle && cls !== 'good'))) {
+      decisions[i] = { rule: v.rule.id, category: v.rule.category, reason: v.verdict.reason };
+      const end = v.verdict.sectionEnd;
+      if (end !== undefined) {
+        for (let j = i + 1; j < end; j++) {
+          decisions[j] ??= { rule: v.rule.id, category: v.rule.category, reason: `in the section "${blocks[i]!.text.slice(0, 40)}" (line ${blocks[i]!.line ?? '?'})` };
+        }
+      }
+      continue;
+    }
+    if (!statistical) continue;
+    const b = blocks[i]!;
+    if (i < main.start || i > main.end) {
+      decisions[i] = {
+        rule: CLASSIFIER_RULES.outsideMain.id, category: 'layout',
+        reason: `${i < main.start ? 'before' : 'after'} the main content (blocks ${main.start}-${main.end}); ${classification.why[i]}`,
+      };
+    } else if (classification.initial[i] === 'bad' && cls === 'bad' && b.type !== 'table' && b.words > 0) {
+      decisions[i] = { rule: CLASSIFIER_RULES.lowQuality.id, category: 'layout', reason: classification.why[i] ?? 'bad' };
+    }
+  }
+  return { decisions, classification, warnings: [] };
+}

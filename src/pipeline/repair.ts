@@ -1,0 +1,117 @@
+/**
+ * remarkWinnowRepair: undo converter damage before anything is measured.
+ *
+ * - placeholder links (`[text](#)`, `[text]()`, `javascript:`) become their text;
+ * - raw HTML becomes its text (`<sup>st</sup>` → `st`), script-like elements vanish;
+ * - a paragraph split mid-sentence by the scraper is joined with the next one.
+ *
+ * The words of a paragraph are never changed, only re-joined.
+ */
+import type { Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Plugin } from 'unified';
+import { htmlToText, isBreakTag } from './html.js';
+import { plainText } from './blocks.js';
+import { countWords } from './words.js';
+
+/** Link targets that lead nowhere. */
+export function isPlaceholderUrl(url: string): boolean {
+  const u = url.trim();
+  return u === '' || u === '#' || /^javascript:/i.test(u) || /^#!?$/.test(u);
+}
+
+function repairInline(parent: Parent): void {
+  const out: Nodes[] = [];
+  for (const child of parent.children as Nodes[]) {
+    if ('children' in child) repairInline(child as Parent);
+    if (child.type === 'link' && isPlaceholderUrl(child.url)) {
+      out.push(...child.children);
+    } else if (child.type === 'html') {
+      if (isBreakTag(child.value)) out.push({ type: 'break' });
+      else {
+        const text = htmlToText(child.value);
+        if (text) out.push({ type: 'text', value: text });
+      }
+    } else {
+      out.push(child);
+    }
+  }
+  parent.children = mergeText(out) as Parent['children'];
+}
+
+/** Adjacent text nodes are merged so later stages see whole words. */
+function mergeText(nodes: Nodes[]): Nodes[] {
+  const out: Nodes[] = [];
+  for (const n of nodes) {
+    const prev = out[out.length - 1];
+    if (n.type === 'text' && prev?.type === 'text') prev.value += n.value;
+    else out.push(n);
+  }
+  return out;
+}
+
+/** Block-level HTML becomes a paragraph of its text, or nothing. */
+function repairBlockHtml(node: RootContent): RootContent | null {
+  if (node.type !== 'html') return node;
+  const text = htmlToText(node.value).replace(/[ \t]+/g, ' ').trim();
+  if (!text) return null;
+  return { type: 'paragraph', children: [{ type: 'text', value: text }], position: node.position };
+}
+
+/** Minimum length of a first half before we believe it was cut mid-sentence. */
+const SPLIT_MIN_WORDS = 6;
+/** A block ending like this may continue in the next one. */
+const OPEN_END = /[\p{L}\p{N},;–—-]$/u;
+/** The continuation starts like the middle of a sentence. */
+const CONTINUES = /^[\p{Ll}]/u;
+
+function firstText(p: Paragraph): string {
+  return plainText(p).trimStart();
+}
+
+function isSplitPair(a: RootContent, b: RootContent | undefined): b is Paragraph {
+  if (a.type !== 'paragraph' || b?.type !== 'paragraph') return false;
+  const end = plainText(a).trimEnd();
+  if (!OPEN_END.test(end) || countWords(end) < SPLIT_MIN_WORDS) return false;
+  // A paragraph ending in a hard break or an image is a layout unit, not a cut sentence.
+  const last = a.children[a.children.length - 1];
+  if (!last || last.type === 'break' || last.type === 'image') return false;
+  return CONTINUES.test(firstText(b));
+}
+
+function joinSplitParagraphs(parent: Parent): void {
+  const children = parent.children as RootContent[];
+  const out: RootContent[] = [];
+  for (const node of children) {
+    const prev = out[out.length - 1];
+    if (prev && isSplitPair(prev, node)) {
+      const p = prev as Paragraph;
+      p.children = mergeText([...p.children, { type: 'text', value: ' ' }, ...node.children]) as PhrasingContent[];
+      if (p.position && node.position) p.position = { start: p.position.start, end: node.position.end };
+      continue;
+    }
+    out.push(node);
+  }
+  parent.children = out as Parent['children'];
+}
+
+function repairTree(parent: Parent): void {
+  const out: RootContent[] = [];
+  for (const node of parent.children as RootContent[]) {
+    const repaired = repairBlockHtml(node);
+    if (!repaired) continue;
+    if (repaired.type === 'paragraph' || repaired.type === 'heading' || repaired.type === 'tableCell') {
+      repairInline(repaired);
+    } else if (repaired.type === 'table') {
+      for (const row of repaired.children) for (const cell of row.children) repairInline(cell);
+    } else if ('children' in repaired) {
+      repairTree(repaired as Parent);
+    }
+    out.push(repaired);
+  }
+  parent.children = out as Parent['children'];
+  joinSplitParagraphs(parent);
+}
+
+export const remarkWinnowRepair: Plugin<[], Root> = () => (tree) => {
+  repairTree(tree);
+};

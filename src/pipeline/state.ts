@@ -1,0 +1,41 @@
+/**
+ * Per-document state, kept in `file.data.winnow` (never in a plugin's attacher, which is shared
+ * by every document a frozen processor handles).
+ */
+import type { RootContent } from 'mdast';
+import type { VFile } from 'vfile';
+import type { Metadata, MetadataSources, Removal, Warning } from '../types.js';
+import type { LineRole } from '../metadata/index.js';
+
+export interface WinnowState {
+  /** Fields of a scraper header block read before parsing. */
+  header: Record<string, string> | null;
+  /** URL known from outside the document. */
+  url: string | null;
+  /** Lines of the input before the parsed text (a stripped scraper header). */
+  lineOffset: number;
+  metadata: Metadata;
+  sources: MetadataSources;
+  lines: Map<RootContent, LineRole>;
+  removed: Removal[];
+  warnings: Warning[];
+  gentle: boolean;
+}
+
+export function emptyMetadata(): Metadata {
+  return { title: null, authors: [], date: null, site: null, url: null, tags: [], lang: null, description: null };
+}
+
+export function state(file: VFile): WinnowState {
+  const data = file.data as { winnow?: WinnowState };
+  data.winnow ??= {
+    header: null, url: null, lineOffset: 0, metadata: emptyMetadata(), sources: {}, lines: new Map(),
+    removed: [], warnings: [], gentle: false,
+  };
+  return data.winnow;
+}
+
+/** Front matter nodes (remark-frontmatter's `yaml` and `toml`). */
+export function isFrontMatter(node: { type: string }): boolean {
+  return node.type === 'yaml' || node.type === 'toml';
+}

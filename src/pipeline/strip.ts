@@ -1,0 +1,52 @@
+/**
+ * remarkWinnowStrip: the only stage that removes. It measures the blocks, asks `decide` and
+ * records every removal (rule, reason, line, text) in `file.data.winnow.removed`.
+ */
+import type { Root } from 'mdast';
+import type { Plugin } from 'unified';
+import type { Category, Removal } from '../types.js';
+import { collectBlocks } from './blocks.js';
+import { decide } from './decide.js';
+import { state } from './state.js';
+
+export interface StripOptions {
+  disable?: readonly string[];
+  keep?: readonly Category[];
+  siteTemplate?: ReadonlySet<string>;
+}
+
+/** Below this share of the input's words, the result is implausible: fall back to a gentler pass. */
+const MIN_KEPT_SHARE = 0.05;
+/** ... unless the input is tiny anyway. */
+const MIN_INPUT_WORDS = 150;
+
+export const remarkWinnowStrip: Plugin<[StripOptions?], Root> = (options = {}) => {
+  const disabled = new Set(options.disable ?? []);
+  const keep = new Set(options.keep ?? []);
+  const siteTemplate = options.siteTemplate ?? new Set<string>();
+  return (tree, file) => {
+    const s = state(file);
+    const blocks = collectBlocks(tree);
+    const input = { blocks, metadata: s.metadata, lines: s.lines, disabled, keep, siteTemplate, gentle: false };
+    let { decisions } = decide(input);
+    const totalWords = blocks.reduce((n, b) => n + b.words, 0);
+    const keptWords = blocks.reduce((n, b, i) => n + (decisions[i] ? 0 : b.words), 0);
+    if (totalWords >= MIN_INPUT_WORDS && keptWords < totalWords * MIN_KEPT_SHARE) {
+      decisions = decide({ ...input, gentle: true }).decisions;
+      s.warnings.push({
+        rule: 'over-pruning-guard',
+        message: `only ${keptWords} of ${totalWords} words would survive; used the gentler pass (phrase rules only)`,
+      });
+      s.gentle = true;
+    }
+    const removed: Removal[] = [];
+    tree.children = tree.children.filter((node, i) => {
+      const d = decisions[i];
+      if (!d) return true;
+      const b = blocks[i]!;
+      removed.push({ rule: d.rule, reason: d.reason, line: b.line === null ? null : b.line + s.lineOffset, text: b.text.trim() });
+      return false;
+    });
+    s.removed.push(...removed);
+  };
+};

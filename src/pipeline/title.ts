@@ -1,0 +1,20 @@
+/**
+ * The clean Markdown starts with the title as its one `# ` heading.
+ */
+import type { Heading, Root } from 'mdast';
+import { plainText } from './blocks.js';
+import { blockKey } from './words.js';
+import { isFrontMatter } from './state.js';
+
+export function placeTitle(tree: Root, title: string | null): void {
+  if (!title) return;
+  const key = blockKey(title);
+  const first = tree.children.findIndex((n) => !isFrontMatter(n));
+  const firstNode = tree.children[first];
+  if (firstNode?.type === 'heading' && firstNode.depth === 1 && blockKey(plainText(firstNode)) === key) return;
+  // The title printed again further down is the same heading moved, not new content.
+  tree.children = tree.children.filter((n) => !(n.type === 'heading' && blockKey(plainText(n)) === key));
+  const heading: Heading = { type: 'heading', depth: 1, children: [{ type: 'text', value: title }] };
+  const at = tree.children.findIndex((n) => !isFrontMatter(n));
+  tree.children.splice(at < 0 ? tree.children.length : at, 0, heading);
+}

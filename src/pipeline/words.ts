@@ -1,0 +1,66 @@
+/**
+ * Word-level text measures shared by the classifier and the rules.
+ */
+import * as stopwordLists from 'stopword';
+
+/** A "word" as the quality metric counts it: a run of Unicode letters, digits, marks or underscores. */
+const WORD = /[\p{L}\p{N}\p{M}_]+/gu;
+
+export function countWords(text: string): number {
+  let n = 0;
+  WORD.lastIndex = 0;
+  while (WORD.exec(text) !== null) n++;
+  return n;
+}
+
+export function words(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+/**
+ * Stopwords of the languages scraped news is mostly written in. One merged set: a page's
+ * language is not known for sure before cleaning, and the density measure only needs to tell
+ * running prose (full of function words) from menus and labels (nearly none).
+ */
+const STOPWORD_LANGS = ['eng', 'deu', 'fra', 'spa', 'ita', 'por', 'nld', 'swe', 'dan', 'nob', 'pol', 'rus', 'ces'];
+
+let stopwordSet: Set<string> | undefined;
+function stopwords(): Set<string> {
+  if (stopwordSet) return stopwordSet;
+  const set = new Set<string>();
+  const lists = stopwordLists as unknown as Record<string, unknown>;
+  for (const lang of STOPWORD_LANGS) {
+    const list = lists[lang];
+    if (Array.isArray(list)) for (const w of list) if (typeof w === 'string') set.add(w.toLowerCase());
+  }
+  stopwordSet = set;
+  return set;
+}
+
+/** Share of the words that are stopwords (0 for empty text). */
+export function stopwordDensity(text: string): number {
+  const ws = words(text);
+  if (ws.length === 0) return 0;
+  const set = stopwords();
+  let n = 0;
+  for (const w of ws) if (set.has(w.toLowerCase())) n++;
+  return n / ws.length;
+}
+
+/** Sentence-final punctuation, including closing quotes/brackets after it, in several scripts. */
+export const TERMINAL_PUNCT = /[.!?…。！？:;]["'”’»)\]]*\s*$/u;
+
+export function endsLikeSentence(text: string): boolean {
+  return TERMINAL_PUNCT.test(text.trim());
+}
+
+/** Number of sentence ends inside the text (a rough count of sentences). */
+export function sentenceCount(text: string): number {
+  const m = text.match(/[\p{L}\p{N}"”’)][.!?…。！？]+(?=["'”’»)]*(\s|$))/gu);
+  return m ? m.length : 0;
+}
+
+/** Normalised form used to recognise the same block twice (case, spacing, punctuation ignored). */
+export function blockKey(text: string): string {
+  return words(text).join(' ').toLowerCase();
+}

@@ -1,0 +1,49 @@
+import type { Rule } from './types.js';
+import { phraseVerdict } from './phrase.js';
+
+/** Disclaimers and fair-use notices. */
+const DISCLAIMER_PHRASES = [
+  /\b(disclaimer|the views (and opinions )?expressed|views expressed (in|by)|do(es)? not necessarily (reflect|represent)|sole responsibility of the author|not (be )?responsible for any (inaccurate|incorrect)|fair use|copyrighted material|for (informational|educational) purposes only|not (intended as|constitute) (financial|legal|investment|medical) advice|terms of (use|service)|privacy policy|affiliate (links?|commission)|we may earn a commission)\b/i,
+  /\b(haftungsausschluss|gibt nicht (unbedingt )?die meinung|datenschutz(erklärung)?|nutzungsbedingungen|impressum)\b/i,
+  /\b(avertissement|n'engagent que|clause de non-responsabilité|mentions légales|politique de confidentialité|conditions d'utilisation)\b/i,
+  /\b(aviso legal|descargo de responsabilidad|no refleja(n)? necesariamente|política de privacidad|términos y condiciones)\b/i,
+];
+
+export const disclaimer: Rule = {
+  id: 'disclaimer',
+  description: 'Disclaimers, fair-use notices, terms and privacy notices',
+  category: 'legal',
+  test(block, ctx) {
+    // Disclaimers can be long; outside the body's first half they are boilerplate whatever their length.
+    const inTail = block.index > ctx.main.start + (ctx.main.end - ctx.main.start) / 2;
+    return phraseVerdict(block, { patterns: DISCLAIMER_PHRASES, maxWords: inTail ? 250 : 40 });
+  },
+  examples: {
+    removed: [
+      '**Disclaimer:** The contents of this article are of sole responsibility of the author(s).',
+      'This site contains copyrighted material the use of which has not always been specifically authorized by the copyright owner. We make it available under the provisions of "fair use".',
+      'Haftungsausschluss: Der Beitrag gibt nicht die Meinung der Redaktion wieder.',
+      'Les propos tenus n\'engagent que leur auteur.',
+    ],
+    kept: ['The court ruled that quoting a few lines of the song was fair use under the law, a decision that musicians\' groups criticised as too broad. The label said it would appeal the ruling, arguing that the lyrics were the heart of the work and that the judge had ignored the commercial nature of the use, which earlier courts had weighed heavily against similar claims.'],
+  },
+};
+
+/** Copyright lines. */
+const COPYRIGHT = [
+  /(©|\(c\)|&copy;|\bcopyright\b)\s*/i,
+  /\b(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)\b/i,
+];
+
+export const copyright: Rule = {
+  id: 'copyright',
+  description: 'Copyright lines ("Copyright ©", "All rights reserved")',
+  category: 'legal',
+  test(block) {
+    return phraseVerdict(block, { patterns: COPYRIGHT, maxWords: 30, types: ['paragraph', 'heading', 'list', 'table'] });
+  },
+  examples: {
+    removed: ['Copyright © Jane Doe, Example News, 2018', '© 2024 Example Media GmbH. Alle Rechte vorbehalten.'],
+    kept: ['The lawsuit argues that the copyright on the photographs belongs to the agency that commissioned them, not to the photographer, and asks for damages of several million dollars.'],
+  },
+};

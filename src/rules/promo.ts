@@ -1,0 +1,34 @@
+import type { Rule } from './types.js';
+import { phraseVerdict } from './phrase.js';
+
+/** Newsletter, membership, subscription and donation prompts. */
+const PROMO_PHRASES = [
+  /\b(sign up|signup|subscribe|subscription|subscribers? only|newsletter|become a (member|subscriber|patron|supporter)|join (now|today|us|our)|support (us|our|independent|quality)|donate|donation|make a (gift|contribution)|membership|unlock (this|full)|already a (member|subscriber)|log ?in|sign in|register (now|for free)|create (an |a free )?account|free trial|get (our|the) (newsletter|app|daily)|inbox|download (our|the) app)\b/i,
+  /\b(newsletter|abonnieren|abonnement|abo\b|jetzt (testen|lesen|abonnieren|registrieren)|unterstützen sie|spenden|mitglied werden|anmelden|registrieren)\b/i,
+  /\b(abonnez-vous|s'abonner|abonnement|inscrivez-vous|lettre d'information|faire un don|soutenez|devenir membre|se connecter)\b/i,
+  /\b(suscríbete|suscribirse|suscripción|boletín|hazte socio|dona(r|ción)|apóyanos|regístrate|iniciar sesión)\b/i,
+];
+
+export const promo: Rule = {
+  id: 'promo',
+  description: 'Newsletter, membership, subscribe, sign-in and donate prompts',
+  category: 'promo',
+  test(block) {
+    // Short calls to action only; longer text that mentions subscriptions is weak evidence.
+    const strong = phraseVerdict(block, { patterns: PROMO_PHRASES, maxWords: 25 });
+    if (strong) return strong;
+    return phraseVerdict(block, { patterns: PROMO_PHRASES, maxWords: 60, strength: 'weak' });
+  },
+  examples: {
+    removed: [
+      '[Become a Member of Example News](https://example.org/join)',
+      'Sign up for our daily newsletter',
+      'Jetzt Newsletter abonnieren',
+      'Abonnez-vous à notre lettre d\'information',
+      'Suscríbete a nuestro boletín',
+    ],
+    kept: [
+      'The council voted to subsidise bus passes for pensioners, a measure that will cost the city about two million euros a year and that opposition members called a gift to voters before the election.',
+    ],
+  },
+};

@@ -1,0 +1,32 @@
+import type { Rule } from './types.js';
+
+/** Shorter repeats are ordinary phrases ("Yes.", "Photo"), not duplicated blocks. */
+const MIN_WORDS = 4;
+
+export const repeated: Rule = {
+  id: 'repeated',
+  description: 'Blocks repeated within the document (the later copies)',
+  category: 'repeated',
+  test(block, ctx) {
+    if (block.words < MIN_WORDS || block.type === 'code' || block.type === 'table') return undefined;
+    if ((ctx.keyCounts.get(block.key) ?? 0) < 2) return undefined;
+    const first = ctx.blocks.find((b) => b.key === block.key);
+    if (!first || first.index === block.index) return undefined;
+    return { reason: `repeats block at line ${first.line ?? '?'}`, strength: 'strong' };
+  },
+  examples: {
+    removed: ['Jane Doe is a reporter covering energy and climate.\n\nShe wrote this article.\n\nJane Doe is a reporter covering energy and climate.'],
+    kept: ['Jane Doe is a reporter covering energy and climate.'],
+  },
+};
+
+export const siteTemplate: Rule = {
+  id: 'site-template',
+  description: 'Blocks that recur across many documents of the same site in this batch',
+  category: 'repeated',
+  test(block, ctx) {
+    if (block.words === 0 || !ctx.siteTemplate.has(block.key)) return undefined;
+    return { reason: 'recurs across documents of the same site', strength: 'strong' };
+  },
+  examples: { removed: [], kept: ['A paragraph that is unique to this article.'] },
+};
