@@ -12,6 +12,7 @@ import { placeTitle } from './pipeline/title.js';
 import { toText } from './pipeline/output.js';
 import { countWords } from './pipeline/words.js';
 import { readScraperHeader } from './metadata/index.js';
+import { separateLineBlocks } from './pipeline/dialect.js';
 
 /** Processors by option set: building one costs more than cleaning a small page. */
 const processors = new Map<string, WinnowProcessor>();
@@ -46,7 +47,7 @@ function lineCount(text: string): number {
 export function clean(input: string, options: CleanOptions = {}): CleanResult {
   const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const header = readScraperHeader(text);
-  const body = header ? text.slice(header.bodyStart) : text;
+  const body = separateLineBlocks(header ? text.slice(header.bodyStart) : text);
 
   const processor = processorFor(options);
   const file = new VFile({ value: body, path: options.file ?? undefined });

@@ -45,6 +45,8 @@ export const T = {
   stopwordsHighMax: 0.26,
   /** Below this prose level the language has no stopword list here: stopwords say nothing. */
   minProseLevel: 0.08,
+  /** What a short block (a label, a time stamp, a one-line teaser) costs the main content. */
+  shortPenalty: -3,
   /** Cap on how much one bad block counts against the main content. */
   badCap: 40,
 };
@@ -132,14 +134,20 @@ function resolveContext(cls: BlockClass[]): BlockClass[] {
   return out;
 }
 
-function blockScore(b: Block, c: BlockClass): number {
+/**
+ * What a block adds to (or takes from) the main content. Short blocks count against it whatever
+ * their neighbours: an article is long paragraphs, a teaser list or a footer is many short lines.
+ * Prose that does not end like a sentence (a cut teaser) counts for half.
+ */
+function blockScore(b: Block, c: BlockClass, initial: BlockClass): number {
+  if (initial === 'short') return T.shortPenalty;
   switch (c) {
     case 'good':
-      return Math.max(b.words, 5);
+      return b.endsWithPunct || b.type !== 'paragraph' ? b.words : b.words / 2;
     case 'neargood':
       return b.words * 0.25;
     case 'short':
-      return -1;
+      return T.shortPenalty;
     case 'bad':
       return -Math.min(Math.max(b.words, 3), T.badCap);
     default:
@@ -173,7 +181,7 @@ export function classify(blocks: readonly Block[], boilerplate: ReadonlySet<numb
   const bar = stopwordBar(proseLevel(blocks));
   const initial = blocks.map((b) => initialClass(b, boilerplate.has(b.index), bar));
   const cls = resolveContext(initial.map((x) => x.cls));
-  const score = blocks.map((b, i) => blockScore(b, cls[i]!));
+  const score = blocks.map((b, i) => blockScore(b, cls[i]!, initial[i]!.cls));
   const main = bestSegment(score);
   return { cls, initial: initial.map((x) => x.cls), score, main, why: initial.map((x) => x.why) };
 }

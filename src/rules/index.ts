@@ -13,6 +13,7 @@ import { disclaimer, copyright } from './legal.js';
 import { republication } from './republication.js';
 import { authorArchive, authorBio } from './author.js';
 import { related } from './related.js';
+import { teasers } from './teasers.js';
 import { consent } from './consent.js';
 import { ads } from './ads.js';
 import { mediaContact } from './media-contact.js';
@@ -35,6 +36,7 @@ export const rules: readonly Rule[] = [
   authorArchive,
   authorBio,
   related,
+  teasers,
   mediaContact,
   repeated,
   siteTemplate,
