@@ -21,13 +21,19 @@ function teaserRuns(blocks: readonly Block[]): Run[] {
   const cached = runsCache.get(blocks);
   if (cached) return cached;
   const runs: Run[] = [];
+  // The run being built: its first block, one past its last, and how many teasers it holds.
+  let start = -1;
+  let end = -1;
+  let count = 0;
+  const close = (): void => {
+    if (count >= MIN_TEASERS) runs.push({ start, end, count });
+    count = 0;
+  };
   let i = 0;
-  let run: Run | null = null;
   while (i < blocks.length) {
     const h = blocks[i]!;
     if (h.type !== 'heading') {
-      if (run && run.count >= MIN_TEASERS) runs.push(run);
-      run = null;
+      close();
       i++;
       continue;
     }
@@ -38,17 +44,16 @@ function teaserRuns(blocks: readonly Block[]): Run[] {
       j++;
     }
     const closed = j >= blocks.length || blocks[j]!.type === 'heading';
-    const teaser = closed && j - i - 1 <= TEASER_MAX_BLOCKS && words <= TEASER_MAX_WORDS && h.words >= 3;
-    if (teaser) {
-      const current: Run | null = run;
-      run = current ? { start: current.start, end: j, count: current.count + 1 } : { start: i, end: j, count: 1 };
+    if (closed && j - i - 1 <= TEASER_MAX_BLOCKS && words <= TEASER_MAX_WORDS && h.words >= 3) {
+      if (count === 0) start = i;
+      end = j;
+      count++;
     } else {
-      if (run && run.count >= MIN_TEASERS) runs.push(run);
-      run = null;
+      close();
     }
     i = j;
   }
-  if (run && run.count >= MIN_TEASERS) runs.push(run);
+  close();
   runsCache.set(blocks, runs);
   return runs;
 }
