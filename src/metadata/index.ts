@@ -89,11 +89,13 @@ export function extractMetadata(input: MetadataInput): MetadataOutput {
   const fmTitle = titleFromData(fmString(fm, FM_KEYS.title));
   const headerTitle = titleFromData(header?.title ?? null);
   const headingTitle = findHeadingTitle(blocks, texts, headerTitle?.full ?? fmTitle?.full ?? null);
+  const lineTitle = headingTitle ? null : firstLineTitle(blocks, texts);
   const title = pick(cand(fmTitle?.title, 'front-matter'), cand(headerTitle?.title, 'scraper-header'),
-    cand(headingTitle?.text, 'heading'));
+    cand(headingTitle?.text, 'heading'), cand(lineTitle?.text, 'first-line'));
   if (headingTitle && title?.source === 'heading') lines.set(headingTitle.node, 'title');
+  if (lineTitle && title?.source === 'first-line') lines.set(lineTitle.node, 'title');
 
-  const head = scanHead(blocks, texts, headingTitle?.index ?? null, langCode, lines);
+  const head = scanHead(blocks, texts, headingTitle?.index ?? lineTitle?.index ?? null, langCode, lines);
   const tail = scanWhole(blocks, texts, lines);
 
   const authors = pick(
@@ -188,6 +190,19 @@ const PROSE_WORDS = 20;
  * home (a logo); among several H1s, the first one followed by prose, else the longest. Without an H1,
  * the first H2/H3 near the top that is followed by prose and is neither a sentence nor a date.
  */
+/** A plain-text article's title: a short first line that does not end like a sentence. */
+const FIRST_LINE_MAX_WORDS = 15;
+
+function firstLineTitle(blocks: readonly RootContent[], texts: readonly string[]): HeadingTitle | null {
+  const first = blocks.findIndex((b) => b.type !== 'yaml' && (b.type as string) !== 'toml');
+  const b = blocks[first];
+  const text = texts[first]?.trim() ?? '';
+  if (!b || b.type !== 'paragraph' || first + 1 >= blocks.length || text.includes('\n')) return null;
+  const words = text.split(/\s+/).length;
+  if (words > FIRST_LINE_MAX_WORDS || /[.!?:;,…]$/.test(text) || isProse(text)) return null;
+  return { node: b as unknown as Heading, index: first, text: cleanTitle(text) };
+}
+
 function findHeadingTitle(blocks: readonly RootContent[], texts: readonly string[], knownTitle: string | null): HeadingTitle | null {
   const headings: HeadingTitle[] = blocks.flatMap((b, index) =>
     b.type === 'heading' && b.depth <= 3 && cleanTitle(texts[index]!) ? [{ node: b, index, text: cleanTitle(texts[index]!) }] : []);

@@ -10,6 +10,8 @@ export function isSiteName(text: string): boolean {
   const words = t.split(/\s+/);
   if (words.length > 5) return false;
   if (/[.!?:;]$/.test(t) || /[():;[\]{}"“”]/.test(t)) return false;
+  // "By Jane Doe, 12 May 2023" is a byline with a date, not a site.
+  if (/^(by|von|par|por|de)\s/i.test(t)) return false;
   return /^[\p{Lu}\p{N}]/u.test(t) || /^[a-z0-9-]+\.[a-z]{2,}$/i.test(t);
 }
 

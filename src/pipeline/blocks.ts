@@ -4,7 +4,7 @@
  */
 import type { Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { blockKey, countWords, endsLikeSentence, sentenceCount, stopwordDensity } from './words.js';
+import { blockKey, countWords, endsLikeSentence, lengthInWords, sentenceCount, stopwordDensity } from './words.js';
 
 export interface Block {
   index: number;
@@ -31,6 +31,17 @@ export interface Block {
   key: string;
   /** Heading depth (1-6), 0 for other blocks. */
   depth: number;
+  /** A paragraph whose lines are pipe-table rows that did not parse as a table (no delimiter row). */
+  pipeRows: boolean;
+}
+
+/** Share of lines starting with `|` from which a paragraph is a table that failed to parse. */
+const PIPE_ROW_SHARE = 0.5;
+
+function hasPipeRows(node: RootContent, text: string): boolean {
+  if (node.type !== 'paragraph') return false;
+  const lines = text.split('\n').filter((l) => l.trim());
+  return lines.length >= 2 && lines.filter((l) => l.trimStart().startsWith('|')).length / lines.length >= PIPE_ROW_SHARE;
 }
 
 interface LinkStats { linkWords: number; links: number; images: number }
@@ -57,7 +68,7 @@ export function plainText(node: Nodes): string {
 
 export function measure(node: RootContent, index: number): Block {
   const text = node.type === 'code' ? node.value : plainText(node);
-  const words = countWords(text);
+  const words = lengthInWords(text);
   const ls = linkStats(node);
   let items = 0;
   if (node.type === 'list') items = node.children.length;
@@ -80,6 +91,7 @@ export function measure(node: RootContent, index: number): Block {
     wordsPerItem: items > 0 ? words / items : words,
     key: blockKey(text),
     depth: node.type === 'heading' ? node.depth : 0,
+    pipeRows: hasPipeRows(node, text),
   };
 }
 

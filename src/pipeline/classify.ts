@@ -10,6 +10,7 @@
  *    the article does not cut it in two, while the menus above and the footer below fall away.
  */
 import type { Block } from './blocks.js';
+import { isFrontMatter } from './state.js';
 
 export type BlockClass = 'good' | 'neargood' | 'short' | 'bad' | 'neutral';
 
@@ -73,6 +74,7 @@ function stopwordBar(level: number): Bar {
 
 function initialClass(b: Block, boilerplate: boolean, bar: Bar): { cls: BlockClass; why: string } {
   if (boilerplate) return { cls: 'bad', why: 'rule verdict' };
+  if (isFrontMatter(b)) return { cls: 'neutral', why: 'front matter' };
   switch (b.type) {
     case 'heading':
       // A heading that is a link is a teaser for another page.
@@ -86,6 +88,7 @@ function initialClass(b: Block, boilerplate: boolean, bar: Bar): { cls: BlockCla
       return b.linkDensity > T.maxLinkDensity ? { cls: 'bad', why: 'link table' } : { cls: 'neargood', why: 'table' };
     default:
   }
+  if (b.pipeRows) return b.linkDensity > T.maxLinkDensity ? { cls: 'bad', why: 'link table' } : { cls: 'neargood', why: 'pipe table rows' };
   if (b.words === 0) return { cls: b.images > 0 ? 'neutral' : 'short', why: b.images > 0 ? 'image' : 'no words' };
   if (b.linkDensity > T.maxLinkDensity && b.links > 0) {
     return { cls: 'bad', why: `link density ${b.linkDensity.toFixed(2)}` };

@@ -10,6 +10,7 @@ import { classify, T, type Classification } from './classify.js';
 import { rules, CLASSIFIER_RULES } from '../rules/index.js';
 import type { Rule, RuleContext, Verdict } from '../rules/types.js';
 import { blockKey } from './words.js';
+import { isFrontMatter } from './state.js';
 
 export interface Decision {
   rule: string;
@@ -59,14 +60,14 @@ function keyCounts(blocks: readonly Block[]): Map<string, number> {
  * metadata lines only: they belong to the main content even though the classifier starts later.
  */
 function extendToTitle(blocks: readonly Block[], main: { start: number; end: number }, input: DecideInput,
-  cls: Classification['cls']): number {
+  cls: Classification['cls'], chrome: ReadonlySet<number>): number {
   const titleKey = input.metadata.title ? blockKey(input.metadata.title) : null;
   let start = main.start;
   for (let i = main.start - 1; i >= 0 && main.start - i <= 8; i--) {
     const b = blocks[i]!;
     const role = input.lines.get(b.node);
     if (role === 'title' || (b.type === 'heading' && titleKey && b.key === titleKey)) return i;
-    if (role || cls[i] === 'neutral' || b.words === 0) continue;
+    if (role || cls[i] === 'neutral' || b.words === 0 || chrome.has(i)) continue;
     // A dek: a sentence of prose, not links, judged on its own (its neighbours are chrome).
     if (b.type === 'paragraph' && b.linkDensity < 0.2 && b.endsWithPunct && b.stopwordDensity >= T.stopwordsLow) {
       start = i;
@@ -95,13 +96,14 @@ export function decide(input: DecideInput): DecideOutput {
   const classification = classify(blocks, chrome);
   const statistical = !input.gentle && !input.keep.has('layout');
   const main = { ...classification.main };
-  main.start = extendToTitle(blocks, main, input, classification.cls);
+  main.start = extendToTitle(blocks, main, input, classification.cls, chrome);
 
   // Second look with the main content known (tail-only rules such as author bios need it).
   const verdicts = runRules(active, { ...base, main });
   const decisions: (Decision | undefined)[] = blocks.map(() => undefined);
   for (let i = 0; i < blocks.length; i++) {
-    if (decisions[i]) continue;
+    // Front matter was read into the metadata; the title heading is moved to the top, not removed.
+    if (decisions[i] || isFrontMatter(blocks[i]!.node) || input.lines.get(blocks[i]!.node) === 'title') continue;
     const v = verdicts[i];
     const cls = classification.cls[i];
     if (v && (v.verdict.strength === 'strong' || (!input.gentle && cls !== 'good'))) {

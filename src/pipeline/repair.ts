@@ -94,10 +94,33 @@ function joinSplitParagraphs(parent: Parent): void {
   parent.children = out as Parent['children'];
 }
 
+/**
+ * "15. März 2023" on a line of its own is a date, but Markdown reads "15." as an ordered list
+ * marker. A one-item list starting at a day number whose text starts with a month name (any
+ * language: a capitalised or lower-case word followed by a year) is turned back into a paragraph.
+ */
+const MONTH_YEAR = /^\p{L}{3,}\.?\s+\d{4}\b/u;
+
+function repairDateList(node: RootContent): RootContent {
+  if (node.type !== 'list' || !node.ordered || node.children.length !== 1) return node;
+  const start = node.start ?? 1;
+  const item = node.children[0]!;
+  const para = item.children[0];
+  if (start < 1 || start > 31 || item.children.length !== 1 || para?.type !== 'paragraph') return node;
+  if (!MONTH_YEAR.test(plainText(para))) return node;
+  const first = para.children[0];
+  const prefix: PhrasingContent = { type: 'text', value: `${start}. ` };
+  return {
+    type: 'paragraph',
+    children: first?.type === 'text' ? [{ ...first, value: `${start}. ${first.value}` }, ...para.children.slice(1)] : [prefix, ...para.children],
+    position: node.position,
+  };
+}
+
 function repairTree(parent: Parent): void {
   const out: RootContent[] = [];
   for (const node of parent.children as RootContent[]) {
-    const repaired = repairBlockHtml(node);
+    const repaired = repairBlockHtml(repairDateList(node));
     if (!repaired) continue;
     if (repaired.type === 'paragraph' || repaired.type === 'heading' || repaired.type === 'tableCell') {
       repairInline(repaired);

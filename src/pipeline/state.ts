@@ -12,8 +12,8 @@ export interface WinnowState {
   header: Record<string, string> | null;
   /** URL known from outside the document. */
   url: string | null;
-  /** Lines of the input before the parsed text (a stripped scraper header). */
-  lineOffset: number;
+  /** Maps a 1-based line of the parsed text to the 1-based line of the input. */
+  inputLine: (line: number) => number;
   metadata: Metadata;
   sources: MetadataSources;
   lines: Map<RootContent, LineRole>;
@@ -29,7 +29,7 @@ export function emptyMetadata(): Metadata {
 export function state(file: VFile): WinnowState {
   const data = file.data as { winnow?: WinnowState };
   data.winnow ??= {
-    header: null, url: null, lineOffset: 0, metadata: emptyMetadata(), sources: {}, lines: new Map(),
+    header: null, url: null, inputLine: (line) => line, metadata: emptyMetadata(), sources: {}, lines: new Map(),
     removed: [], warnings: [], gentle: false,
   };
   return data.winnow;

@@ -44,7 +44,7 @@ export const remarkWinnowStrip: Plugin<[StripOptions?], Root> = (options = {}) =
       const d = decisions[i];
       if (!d) return true;
       const b = blocks[i]!;
-      removed.push({ rule: d.rule, reason: d.reason, line: b.line === null ? null : b.line + s.lineOffset, text: b.text.trim() });
+      removed.push({ rule: d.rule, reason: d.reason, line: b.line === null ? null : s.inputLine(b.line), text: b.text.trim() });
       return false;
     });
     s.removed.push(...removed);

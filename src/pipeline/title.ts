@@ -12,8 +12,10 @@ export function placeTitle(tree: Root, title: string | null): void {
   const first = tree.children.findIndex((n) => !isFrontMatter(n));
   const firstNode = tree.children[first];
   if (firstNode?.type === 'heading' && firstNode.depth === 1 && blockKey(plainText(firstNode)) === key) return;
-  // The title printed again further down is the same heading moved, not new content.
-  tree.children = tree.children.filter((n) => !(n.type === 'heading' && blockKey(plainText(n)) === key));
+  // The title printed again further down is the same heading moved, not new content; so is a
+  // plain-text title line at the top.
+  tree.children = tree.children.filter((n, i) =>
+    !((n.type === 'heading' || (n.type === 'paragraph' && i <= first)) && blockKey(plainText(n)) === key));
   const heading: Heading = { type: 'heading', depth: 1, children: [{ type: 'text', value: title }] };
   const at = tree.children.findIndex((n) => !isFrontMatter(n));
   tree.children.splice(at < 0 ? tree.children.length : at, 0, heading);

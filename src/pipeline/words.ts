@@ -13,6 +13,21 @@ export function countWords(text: string): number {
   return n;
 }
 
+/** Scripts written without spaces between words. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
+/** Characters per word in those scripts, roughly (Chinese and Japanese words are 1-3 characters). */
+const CHARS_PER_WORD = 2;
+
+/**
+ * Words as a reader would count them, for judging a block's length: like `countWords`, but a
+ * run of Chinese, Japanese or Thai text counts as one word per two characters, not as one word.
+ */
+export function lengthInWords(text: string): number {
+  const unspaced = text.match(UNSPACED)?.length ?? 0;
+  if (unspaced === 0) return countWords(text);
+  return countWords(text.replace(UNSPACED, ' ')) + Math.ceil(unspaced / CHARS_PER_WORD);
+}
+
 export function words(text: string): string[] {
   return text.match(WORD) ?? [];
 }

@@ -43,6 +43,9 @@ function namesAuthor(block: Block, ctx: RuleContext): string | undefined {
   return undefined;
 }
 
+/** What bios say their subject is. */
+const PROFESSION = /\b(journalist|writer|author|editor|reporter|correspondent|columnist|analyst|professor|researcher|contributor|freelance|blogger|photographer|journalistin|autor(in)?|redakteur(in)?|journaliste|rédact(eur|rice)|auteur|periodista|escritor(a)?|redactor(a)?|investigador(a)?)\b/i;
+
 /** Bios are a few sentences, not an article section. */
 const BIO_MAX_WORDS = 120;
 
@@ -51,7 +54,7 @@ export const authorBio: Rule = {
   description: 'Author biographies (and their repeats) after the article, and "About the author" sections',
   category: 'author',
   test(block, ctx) {
-    if (block.type === 'heading' && ABOUT_HEADING.test(block.text)) {
+    if ((block.type === 'heading' || (block.type === 'paragraph' && block.words <= 5)) && ABOUT_HEADING.test(block.text)) {
       return { reason: `"${block.text.trim()}" heading`, strength: 'strong', sectionEnd: sectionAfter(ctx.blocks, block.index) };
     }
     if (block.type !== 'paragraph' || block.words > BIO_MAX_WORDS || !inTail(block, ctx)) return undefined;
@@ -59,7 +62,7 @@ export const authorBio: Rule = {
     if (author && BIO_SHAPE.test(block.text.trim())) {
       return { reason: `bio of the author "${author}" after the article`, strength: 'strong' };
     }
-    if (BIO_SHAPE.test(block.text.trim()) && block.index > ctx.main.end - 3 && block.sentences <= 3) {
+    if (BIO_SHAPE.test(block.text.trim()) && PROFESSION.test(block.text) && block.index > ctx.main.end - 3 && block.sentences <= 3) {
       return { reason: 'biography-shaped paragraph at the end of the article', strength: 'weak' };
     }
     return undefined;

@@ -34,7 +34,7 @@ export const comments: Rule = {
       const end = sectionAfter(ctx.blocks, block.index);
       return { reason: `comment section heading "${block.text.slice(0, 40)}"`, strength: 'strong', sectionEnd: end };
     }
-    const prompt = phraseVerdict(block, { patterns: COMMENT_PROMPTS, maxWords: 14 });
+    const prompt = phraseVerdict(block, { patterns: COMMENT_PROMPTS, maxWords: 20 });
     if (prompt) return prompt;
     // A comment thread: the first of several time-stamped entries, up to the end of the last one.
     if (!isStamp(block.text, block.words)) return undefined;

@@ -9,12 +9,20 @@ const CONSENT = [
   /\b(este sitio (web )?(utiliza|usa) cookies|utilizamos cookies|aceptar (todo|todas|cookies)|habilita javascript|consentimiento)\b/i,
 ];
 
+/** Beyond this length a mention of cookies is prose unless it reads like a notice. */
+const STRONG_MAX_WORDS = 30;
+/** The sentence shapes of a longer consent notice. */
+const CONSENT_NOTICE = [
+  /\b(this (web)?site uses cookies|we use cookies|by (continuing|using this (web)?site)|you (agree|consent) to (the|our) use of cookies|cookie (policy|settings|preferences)|diese (web)?seite verwendet cookies|ce site utilise des cookies|este sitio (web )?(utiliza|usa) cookies)\b/i,
+];
+
 export const consent: Rule = {
   id: 'consent',
   description: 'Cookie and consent notices, "enable JavaScript" and browser warnings',
   category: 'consent',
   test(block) {
-    return phraseVerdict(block, { patterns: CONSENT, maxWords: 80 });
+    return phraseVerdict(block, { patterns: CONSENT, maxWords: STRONG_MAX_WORDS })
+      ?? (block.sentences <= 3 ? phraseVerdict(block, { patterns: CONSENT_NOTICE, maxWords: 80 }) : undefined);
   },
   examples: {
     removed: [

@@ -31,7 +31,7 @@ export const disclaimer: Rule = {
 
 /** Copyright lines. */
 const COPYRIGHT = [
-  /(©|\(c\)|&copy;|\bcopyright\b)\s*/i,
+  /©|\(c\)\s*\d{4}|^\W*copyright\b|\bcopyright\s+(©|\d{4})/i,
   /\b(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)\b/i,
 ];
 

@@ -14,7 +14,7 @@ export const republication: Rule = {
   description: 'Republication notes ("originally published on/in", "the original source of this article")',
   category: 'republication',
   test(block) {
-    return phraseVerdict(block, { patterns: REPUBLICATION, maxWords: 40 });
+    return phraseVerdict(block, { patterns: REPUBLICATION, maxWords: 25 });
   },
   examples: {
     removed: [
