@@ -47,14 +47,17 @@ function lineCount(text: string): number {
 export function clean(input: string, options: CleanOptions = {}): CleanResult {
   const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const header = readScraperHeader(text);
-  const body = separateLineBlocks(header ? text.slice(header.bodyStart) : text);
+  const separated = separateLineBlocks(header ? text.slice(header.bodyStart) : text);
+  const body = separated.text;
 
   const processor = processorFor(options);
   const file = new VFile({ value: body, path: options.file ?? undefined });
   const s = state(file);
   s.header = header?.fields ?? null;
   s.url = options.url ?? null;
-  s.lineOffset = header ? lineCount(text.slice(0, header.bodyStart)) : 0;
+  const offset = header ? lineCount(text.slice(0, header.bodyStart)) : 0;
+  const origin = separated.origin;
+  s.inputLine = (line) => offset + (origin ? (origin[line - 1] ?? line - 1) + 1 : line);
 
   const tree = processor.runSync(processor.parse(file), file) as Root;
   // Front matter was read into the metadata; it is printed again only on request.
