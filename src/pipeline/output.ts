@@ -3,7 +3,21 @@
  */
 import type { Nodes, Root, RootContent } from 'mdast';
 import type { Options as StringifyOptions } from 'remark-stringify';
+import { defaultHandlers, type Handle } from 'mdast-util-to-markdown';
 import { plainText } from './blocks.js';
+
+/**
+ * remark-stringify escapes every `[` in text, although `[it]` in a quotation can only become
+ * a link when `(`, `[` or `:` follows its closing bracket. We keep the escape only then (or when
+ * the closing bracket is in another node, where we cannot tell), so quotations read as written.
+ */
+export function relaxBrackets(markdown: string): string {
+  return markdown.replace(/\\\[([^\[\]\n]*)\](?![(\[:])/g, (m, inner: string, offset: number, all: string) =>
+    // An escaped backslash before the bracket means the bracket itself was not escaped.
+    all[offset - 1] === '\\' ? m : `[${inner}]`);
+}
+
+const text: Handle = (node, parent, state, info) => relaxBrackets(defaultHandlers.text(node, parent, state, info));
 
 /** One house style, so the same article always prints the same way. */
 export const STRINGIFY_OPTIONS: StringifyOptions = {
@@ -17,6 +31,7 @@ export const STRINGIFY_OPTIONS: StringifyOptions = {
   listItemIndent: 'one',
   incrementListMarker: true,
   resourceLink: true,
+  handlers: { text },
 };
 
 function blockText(node: RootContent | Nodes): string[] {

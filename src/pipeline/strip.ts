@@ -31,7 +31,8 @@ export const remarkWinnowStrip: Plugin<[StripOptions?], Root> = (options = {}) =
     let { decisions } = decide(input);
     const totalWords = blocks.reduce((n, b) => n + b.words, 0);
     const keptWords = blocks.reduce((n, b, i) => n + (decisions[i] ? 0 : b.words), 0);
-    if (totalWords >= MIN_INPUT_WORDS && keptWords < totalWords * MIN_KEPT_SHARE) {
+    // Implausibly little left: of a real page, or anything at all of a short text.
+    if ((totalWords >= MIN_INPUT_WORDS && keptWords < totalWords * MIN_KEPT_SHARE) || (keptWords === 0 && totalWords > 0)) {
       decisions = decide({ ...input, gentle: true }).decisions;
       s.warnings.push({
         rule: 'over-pruning-guard',
