@@ -13,6 +13,8 @@ import { toText } from './pipeline/output.js';
 import { countWords } from './pipeline/words.js';
 import { readScraperHeader } from './metadata/index.js';
 import { separateLineBlocks } from './pipeline/dialect.js';
+import { normalizeText } from './normalize.js';
+import { defuse } from './defuse.js';
 
 /** Processors by option set: building one costs more than cleaning a small page. */
 const processors = new Map<string, WinnowProcessor>();
@@ -44,10 +46,22 @@ function lineCount(text: string): number {
   return n;
 }
 
+/** Composes two line maps (each: output line index → input line index, null = identity). */
+function compose(outer: number[] | null, inner: number[] | null): (line0: number) => number {
+  return (line0) => {
+    const mid = outer ? (outer[line0] ?? line0) : line0;
+    return inner ? (inner[mid] ?? mid) : mid;
+  };
+}
+
 export function clean(input: string, options: CleanOptions = {}): CleanResult {
-  const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  // Text-level steps before parsing: line endings and control characters, the scraper header,
+  // pathological structure (defused so the parser stays linear), one-block-per-line dialects.
+  const normalized = normalizeText(input);
+  const text = normalized.text;
   const header = readScraperHeader(text);
-  const separated = separateLineBlocks(header ? text.slice(header.bodyStart) : text);
+  const defused = defuse(header ? text.slice(header.bodyStart) : text);
+  const separated = separateLineBlocks(defused.text);
   const body = separated.text;
 
   const processor = processorFor(options);
@@ -55,9 +69,10 @@ export function clean(input: string, options: CleanOptions = {}): CleanResult {
   const s = state(file);
   s.header = header?.fields ?? null;
   s.url = options.url ?? null;
+  s.warnings.push(...normalized.warnings, ...defused.warnings);
   const offset = header ? lineCount(text.slice(0, header.bodyStart)) : 0;
-  const origin = separated.origin;
-  s.inputLine = (line) => offset + (origin ? (origin[line - 1] ?? line - 1) + 1 : line);
+  const toInput = compose(separated.origin, defused.origin);
+  s.inputLine = (line) => offset + toInput(line - 1) + 1;
 
   const tree = processor.runSync(processor.parse(file), file) as Root;
   // Front matter was read into the metadata; it is printed again only on request.

@@ -200,6 +200,8 @@ function firstLineTitle(blocks: readonly RootContent[], texts: readonly string[]
   if (!b || b.type !== 'paragraph' || first + 1 >= blocks.length || text.includes('\n')) return null;
   const words = text.split(/\s+/).length;
   if (words > FIRST_LINE_MAX_WORDS || /[.!?:;,…]$/.test(text) || isProse(text)) return null;
+  // A title is words: not a URL, an image or Markdown left as text.
+  if (/:\/\/|[[\]()<>*_`|#]/.test(text) || (text.match(/\p{L}{2,}/gu)?.length ?? 0) < 2) return null;
   return { node: b as unknown as Heading, index: first, text: cleanTitle(text) };
 }
 

@@ -78,7 +78,7 @@ function isSplitPair(a: RootContent, b: RootContent | undefined): b is Paragraph
   return CONTINUES.test(firstText(b));
 }
 
-function joinSplitParagraphs(parent: Parent): void {
+export function joinSplitParagraphs(parent: Parent): void {
   const children = parent.children as RootContent[];
   const out: RootContent[] = [];
   for (const node of children) {

@@ -1,0 +1,227 @@
+/**
+ * Speed benchmark (issue 3 point 5). A script that prints figures; it asserts nothing.
+ *
+ *   npm run build && npm run bench:speed -- <corpus-dir> [--docs 2000] [--big] [--only a,b]
+ *
+ * <corpus-dir> is a folder of Markdown pages (e.g. ../shared/corpus/scrapinghub/md-turndown); its
+ * pages are repeated until there are --docs documents. Measured in one run, each in its own child
+ * process so that every peak RSS is its own:
+ *   bare      unified().use(remarkParse).use(remarkStringify) round trip of the same documents: the yardstick
+ *   library   winnow's clean() on one thread, in-process
+ *   cli-j1    `winnow DIR -f ndjson --jobs 1` on a folder of the documents
+ *   cli-j2    the same with --jobs 2
+ *   stream    `winnow --input-format ndjson --jobs 2` fed --docs records (and 10x that with --big)
+ *   seed      wall time of `winnow fixtures/global-research-2018-06-01.md` vs `node -e 0` (median of 5)
+ *   size      one realistic 1 MB and one 10 MB document (corpus pages concatenated), clean() time
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const BIN = path.join(ROOT, 'bin', 'winnow.js');
+const SEED = path.join(ROOT, 'fixtures', 'global-research-2018-06-01.md');
+/** Prints the process's peak RSS (worker threads included) when it exits. */
+const RSS_PRELOAD = `data:text/javascript,process.on("exit",()=>process.stderr.write("\\nBENCH_MAXRSS_KB "+process.resourceUsage().maxRSS+"\\n"))`;
+
+interface Measure {
+  name: string;
+  docs: number;
+  bytes: number;
+  seconds: number;
+  rssKb: number | null;
+  note?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child side: one in-process measurement, reported as JSON on stdout.
+
+async function child(mode: string, args: string[]): Promise<void> {
+  if (mode === 'size') {
+    const { clean } = await import('../src/index.js');
+    const text = fs.readFileSync(args[0]!, 'utf8');
+    clean(text.slice(0, 20_000)); // warm up
+    const start = performance.now();
+    clean(text);
+    report({ name: `size ${path.basename(args[0]!)}`, docs: 1, bytes: Buffer.byteLength(text), seconds: (performance.now() - start) / 1000 });
+    return;
+  }
+  const docs = loadCorpus(args[0]!);
+  const count = Number(args[1]);
+  let run: (text: string) => unknown;
+  if (mode === 'bare') {
+    const [{ unified }, { default: remarkParse }, { default: remarkStringify }] = await Promise.all([
+      import('unified'), import('remark-parse'), import('remark-stringify'),
+    ]);
+    const processor = unified().use(remarkParse).use(remarkStringify);
+    run = (text) => processor.stringify(processor.parse(text));
+  } else {
+    const { clean } = await import('../src/index.js');
+    run = (text) => clean(text);
+  }
+  let bytes = 0;
+  const start = performance.now();
+  for (let i = 0; i < count; i++) {
+    const doc = docs[i % docs.length]!;
+    run(doc.text);
+    bytes += doc.bytes;
+  }
+  report({ name: mode, docs: count, bytes, seconds: (performance.now() - start) / 1000 });
+}
+
+function report(m: Omit<Measure, 'rssKb'>): void {
+  process.stdout.write(`${JSON.stringify({ ...m, rssKb: process.resourceUsage().maxRSS })}\n`);
+}
+
+function loadCorpus(dir: string): { text: string; bytes: number }[] {
+  const files = fs.readdirSync(dir).filter((f) => /\.(md|markdown|txt)$/i.test(f)).sort();
+  if (files.length === 0) throw new Error(`no *.md files in ${dir}`);
+  return files.map((f) => {
+    const text = fs.readFileSync(path.join(dir, f), 'utf8');
+    return { text, bytes: Buffer.byteLength(text) };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parent side
+
+function runChild(mode: string, args: string[]): Measure {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', mode, ...args], {
+    encoding: 'utf8', maxBuffer: 1 << 26,
+  });
+  if (r.status !== 0) throw new Error(`${mode} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as Measure;
+}
+
+/** Runs the CLI and returns its wall time and peak RSS; `feed` writes stdin with backpressure. */
+async function runCli(name: string, args: string[], docs: number, bytes: number, feed?: (stdin: NodeJS.WritableStream) => Promise<void>): Promise<Measure> {
+  const start = performance.now();
+  const proc = spawn(process.execPath, ['--import', RSS_PRELOAD, BIN, ...args], { stdio: ['pipe', 'ignore', 'pipe'] });
+  let stderr = '';
+  proc.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const done = new Promise<number>((resolve) => proc.on('close', (code) => resolve(code ?? -1)));
+  if (feed) await feed(proc.stdin);
+  else proc.stdin.end();
+  const code = await done;
+  const seconds = (performance.now() - start) / 1000;
+  if (code !== 0 && code !== 1) throw new Error(`${name}: exit ${code}\n${stderr}`);
+  const rss = /BENCH_MAXRSS_KB (\d+)/.exec(stderr);
+  return { name, docs, bytes, seconds, rssKb: rss ? Number(rss[1]) : null };
+}
+
+async function feedRecords(stdin: NodeJS.WritableStream, docs: { text: string }[], count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    const line = `${JSON.stringify({ id: i, markdown: docs[i % docs.length]!.text })}\n`;
+    if (!stdin.write(line)) await new Promise((resolve) => stdin.once('drain', resolve));
+  }
+  stdin.end();
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function wall(args: string[]): number {
+  const start = performance.now();
+  spawnSync(process.execPath, args, { stdio: 'ignore' });
+  return (performance.now() - start) / 1000;
+}
+
+/** A realistic long document: corpus pages one after another, cut at `size` bytes on a line end. */
+function bigDocument(docs: { text: string }[], size: number, file: string): string {
+  const parts: string[] = [];
+  let total = 0;
+  for (let i = 0; total < size; i++) {
+    const text = docs[i % docs.length]!.text;
+    parts.push(text);
+    total += Buffer.byteLength(text) + 2;
+  }
+  let joined = parts.join('\n\n');
+  const cut = joined.lastIndexOf('\n', size);
+  joined = joined.slice(0, cut > 0 ? cut : size);
+  fs.writeFileSync(file, joined);
+  return file;
+}
+
+function table(rows: Measure[], yardstick: Measure | undefined, single: Measure | undefined): void {
+  const header = ['measure', 'docs', 'MB', 'seconds', 'docs/s', 'MB/s', 'peak RSS MB', 'note'];
+  const lines = rows.map((m) => {
+    const mb = m.bytes / 1024 / 1024;
+    let note = m.note ?? '';
+    if (yardstick && m.name === 'library') note = `time ${(m.seconds / m.docs / (yardstick.seconds / yardstick.docs)).toFixed(2)}x bare`;
+    if (single && m.name.startsWith('cli-j2')) note = `${(m.docs / m.seconds / (single.docs / single.seconds)).toFixed(2)}x cli-j1 throughput`;
+    return [m.name, String(m.docs), mb.toFixed(1), m.seconds.toFixed(2), (m.docs / m.seconds).toFixed(1), (mb / m.seconds).toFixed(2), m.rssKb ? (m.rssKb / 1024).toFixed(0) : '-', note];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const fmt = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(fmt(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const l of lines) console.log(fmt(l));
+}
+
+async function parent(argv: string[]): Promise<void> {
+  const corpus = argv.find((a, i) => !a.startsWith('--') && !['--docs', '--only'].includes(argv[i - 1] ?? ''));
+  if (!corpus) {
+    console.error('usage: npm run bench:speed -- <corpus-dir> [--docs 2000] [--big] [--only bare,library,cli,stream,seed,size]');
+    process.exitCode = 2;
+    return;
+  }
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('run `npm run build` first');
+  const flag = (name: string): string | undefined => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const count = Number(flag('--docs') ?? 2000);
+  const only = new Set((flag('--only') ?? 'bare,library,cli,stream,seed,size').split(','));
+  const docs = loadCorpus(corpus);
+  const bytesFor = (n: number): number => Array.from({ length: n }, (_, i) => docs[i % docs.length]!.bytes).reduce((a, b) => a + b, 0);
+  console.log(`winnow speed: ${docs.length} pages from ${corpus} repeated to ${count} documents; ${os.availableParallelism()} cores, ${os.cpus()[0]?.model ?? ''}, Node ${process.version}`);
+
+  const rows: Measure[] = [];
+  const step = (m: Measure): void => {
+    rows.push(m);
+    console.error(`  ${m.name}: ${(m.docs / m.seconds).toFixed(1)} docs/s`);
+  };
+  if (only.has('bare')) step(runChild('bare', [corpus, String(count)]));
+  if (only.has('library')) step(runChild('library', [corpus, String(count)]));
+
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'winnow-speed-'));
+  try {
+    if (only.has('cli')) {
+      const dir = path.join(work, 'docs');
+      fs.mkdirSync(dir);
+      for (let i = 0; i < count; i++) fs.writeFileSync(path.join(dir, `${String(i).padStart(6, '0')}.md`), docs[i % docs.length]!.text);
+      for (const jobs of [1, 2]) {
+        step(await runCli(`cli-j${jobs}`, [dir, '-f', 'ndjson', '-q', '--jobs', String(jobs), '--site-template', 'off'], count, bytesFor(count)));
+      }
+      step({ ...(await runCli('cli-j2 template', [dir, '-f', 'ndjson', '-q', '--jobs', '2'], count, bytesFor(count))), note: 'with --site-template auto (two passes)' });
+    }
+    if (only.has('stream')) {
+      const sizes = argv.includes('--big') ? [count, count * 10] : [count];
+      for (const n of sizes) {
+        step(await runCli(`stream ${n}`, ['--input-format', 'ndjson', '-q', '--jobs', '2'], n, bytesFor(n), (stdin) => feedRecords(stdin, docs, n)));
+      }
+    }
+    if (only.has('seed')) {
+      const base = median(Array.from({ length: 5 }, () => wall(['-e', '0'])));
+      const seed = median(Array.from({ length: 5 }, () => wall([BIN, SEED])));
+      rows.push({ name: 'node -e 0', docs: 1, bytes: 0, seconds: base, rssKb: null });
+      rows.push({ name: 'seed (CLI)', docs: 1, bytes: fs.statSync(SEED).size, seconds: seed, rssKb: null, note: `${(seed / base).toFixed(1)}x node -e 0` });
+    }
+    if (only.has('size')) {
+      const one = runChild('size', [bigDocument(docs, 1024 * 1024, path.join(work, '1MB.md'))]);
+      const ten = runChild('size', [bigDocument(docs, 10 * 1024 * 1024, path.join(work, '10MB.md'))]);
+      rows.push(one, { ...ten, note: `${(ten.seconds / one.seconds).toFixed(1)}x the 1 MB time` });
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  table(rows, rows.find((r) => r.name === 'bare'), rows.find((r) => r.name === 'cli-j1'));
+}
+
+const argv = process.argv.slice(2);
+if (argv[0] === '--child') await child(argv[1]!, argv.slice(2));
+else await parent(argv);

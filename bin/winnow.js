@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// Thin launcher: all behaviour lives in src/cli/main.ts (compiled to dist/ by `npm run build`).
+import { main } from '../dist/cli/main.js';
+
+// First Ctrl-C: stop cleanly (finished outputs stay, no partial files, exit 130). Second: now.
+const interrupt = new AbortController();
+process.on('SIGINT', () => {
+  if (interrupt.signal.aborted) process.exit(130);
+  interrupt.abort();
+});
+
+process.exitCode = await main({
+  argv: process.argv.slice(2),
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  stdinIsTTY: Boolean(process.stdin.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
+  signal: interrupt.signal,
+});

@@ -1,0 +1,100 @@
+/**
+ * The worker pool for batches: a long-lived piscina pool (workers take ~350 ms to start, so they
+ * are started once per run), exactly `jobs` documents in flight, and a time budget per document
+ * that starts when the document reaches a worker, not when it is queued. A document over its
+ * budget has its worker terminated (piscina does this on abort) and a fresh one takes its place.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { WorkerTask } from './worker.js';
+
+export interface PoolOptions {
+  jobs: number;
+  timeoutMs: number;
+  /** Heap cap per worker; over it the document fails with "out of memory", the run goes on. */
+  heapMb: number;
+  /** Aborted on Ctrl-C: in-flight documents are dropped. */
+  signal: AbortSignal;
+}
+
+/** Thrown for documents dropped because the run was interrupted. */
+export class Cancelled extends Error {
+  override name = 'Cancelled';
+}
+
+/** Deep nesting recurses; a larger stack lets a worker survive what the main thread would not. */
+const WORKER_STACK_MB = 32;
+
+export class DocumentPool {
+  private readonly piscina: Piscina;
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly options: PoolOptions) {
+    this.piscina = new Piscina({
+      filename: workerFile(),
+      minThreads: options.jobs,
+      maxThreads: options.jobs,
+      idleTimeout: 60_000,
+      resourceLimits: { maxOldGenerationSizeMb: options.heapMb, stackSizeMb: WORKER_STACK_MB },
+    });
+    // A worker dying is reported through the task's rejection; the pool's own error event would
+    // otherwise be an unhandled 'error' and take the process down.
+    this.piscina.on('error', () => {});
+  }
+
+  async run<R>(task: WorkerTask, transferList?: ArrayBuffer[]): Promise<R> {
+    await this.slot();
+    try {
+      if (this.options.signal.aborted) throw new Cancelled('interrupted');
+      const timeout = AbortSignal.timeout(this.options.timeoutMs);
+      const signal = AbortSignal.any([this.options.signal, timeout]);
+      try {
+        return (await this.piscina.run(task, { signal, ...(transferList ? { transferList } : {}) })) as R;
+      } catch (error) {
+        if (this.options.signal.aborted) throw new Cancelled('interrupted');
+        if (timeout.aborted) throw new Error(`timed out after ${formatSeconds(this.options.timeoutMs)} (worker stopped)`);
+        const code = (error as { code?: string }).code;
+        if (code === 'ERR_WORKER_OUT_OF_MEMORY') throw new Error(`out of memory (worker heap cap ${this.options.heapMb} MB)`);
+        throw new Error(`worker failed: ${(error as Error).message ?? String(error)}`);
+      }
+    } finally {
+      this.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.piscina.destroy();
+  }
+
+  private async slot(): Promise<void> {
+    if (this.running < this.options.jobs) {
+      this.running += 1;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next(); // the slot passes straight to the next waiter
+    else this.running -= 1;
+  }
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/**
+ * The compiled worker. Running from TypeScript sources (vitest) there is no worker.js beside this
+ * file; the build in dist/ (made by `pretest`) serves then.
+ */
+function workerFile(): string {
+  const beside = fileURLToPath(new URL('./worker.js', import.meta.url));
+  if (existsSync(beside)) return beside;
+  const built = fileURLToPath(new URL('../../dist/cli/worker.js', import.meta.url));
+  if (existsSync(built)) return built;
+  throw new Error('worker not built: run `npm run build`');
+}

@@ -1,0 +1,779 @@
+/**
+ * Defuse pathological Markdown before remark-parse sees it.
+ *
+ * The parser and serializer winnow builds on recurse once per nesting level and have quadratic (or
+ * worse) paths for some shapes: thousands of `>`/list levels overflow the stack, deep emphasis takes
+ * depth^4 to stringify, an unclosed `[` makes GFM's autolink-literal scan walk back over the whole
+ * paragraph at every word, very long paragraphs are quadratic in lines. Broken converters produce
+ * exactly these shapes, so this pass rewrites them — in one linear scan, touching nothing else —
+ * into shapes the parser handles quickly, and says what it did (one warning per rule).
+ *
+ * Text inside fenced code is never changed (except re-indented as a whole when its list item moves).
+ * Ordinary documents come out byte-identical: every limit below is far beyond what real prose uses.
+ *
+ * Also here: two shapes that never settle under parse+stringify (so `clean` could not be
+ * idempotent) are rewritten into stable ones — an HTML block left open inside a list item, and a
+ * GFM e-mail literal whose domain has an underscore.
+ */
+import type { Warning } from './types.js';
+
+export interface DefuseLimits {
+  /** Container markers (`>`, list bullets) on one line beyond this are dropped. */
+  maxLineDepth: number;
+  /** List nesting by indentation beyond this turns deeper items into siblings at this depth. */
+  maxListDepth: number;
+  /** Open `[` nested deeper than this are escaped. */
+  maxBracketDepth: number;
+  /** An `[` still open this many characters later is escaped (GFM autolink-literal walk-back). */
+  maxBracketSpan: number;
+  /** Emphasis delimiters (`*`, `_`, `~`) open at once in one paragraph beyond this are escaped. */
+  maxOpenEmphasis: number;
+  /**
+   * Closers with nothing to close (`]`, emphasis) in one paragraph beyond this are escaped: each
+   * one makes micromark (and GFM footnotes) walk back over the whole paragraph.
+   */
+  maxDangling: number;
+  /** Lines longer than this are split into paragraphs at a space before a letter. */
+  maxLineLength: number;
+  /**
+   * Most inline constructs (line endings and Markdown punctuation) in one paragraph-like run;
+   * past it the run is split into paragraphs. micromark's cost per paragraph grows with the
+   * square of this count (it splices its event list once per construct).
+   */
+  maxParagraphCost: number;
+}
+
+export const DEFAULT_DEFUSE_LIMITS: Readonly<DefuseLimits> = {
+  maxLineDepth: 32,
+  maxListDepth: 32,
+  maxBracketDepth: 32,
+  maxBracketSpan: 4_000,
+  maxOpenEmphasis: 64,
+  maxDangling: 32,
+  maxLineLength: 100_000,
+  maxParagraphCost: 2_000,
+};
+
+export interface Defused {
+  text: string;
+  warnings: Warning[];
+  /**
+   * For each line of `text` (0-based), the input line it came from; null when `text` is the input
+   * unchanged. Lines are only ever inserted (paragraph splits), never merged.
+   */
+  origin: number[] | null;
+}
+
+/** Stable rule ids of the warnings, one per kind of rewrite. */
+export type DefuseRule =
+  | 'defuse-nesting' | 'defuse-list-depth' | 'defuse-brackets' | 'defuse-unclosed-bracket'
+  | 'defuse-emphasis' | 'defuse-long-line' | 'defuse-long-paragraph' | 'defuse-unclosed-html'
+  | 'defuse-email-literal';
+
+const MESSAGES: Record<DefuseRule, (count: number, limits: DefuseLimits) => string> = {
+  'defuse-nesting': (n, l) => `flattened ${n} line${s(n)} nested deeper than ${l.maxLineDepth} levels (quote/list markers)`,
+  'defuse-list-depth': (n, l) => `${n} list item${s(n)} nested deeper than ${l.maxListDepth} levels made siblings`,
+  'defuse-brackets': (n, l) => `escaped ${n} bracket${s(n)} nested deeper than ${l.maxBracketDepth} levels or unmatched beyond ${l.maxDangling}`,
+  'defuse-unclosed-bracket': (n, l) => `escaped ${n} \`[\` not closed within ${l.maxBracketSpan} characters`,
+  'defuse-emphasis': (n, l) => `escaped ${n} emphasis marker${s(n)} beyond ${l.maxOpenEmphasis} open at once or ${l.maxDangling} unmatched`,
+  'defuse-long-line': (n, l) => `split ${n} line${s(n)} longer than ${l.maxLineLength} characters or ${l.maxParagraphCost} inline constructs into paragraphs`,
+  'defuse-long-paragraph': (n, l) => `split ${n} paragraph${s(n)} with more than ${l.maxParagraphCost} lines and inline constructs`,
+  'defuse-unclosed-html': (n) => `closed ${n} HTML block${s(n)} left open at the end of a list item`,
+  'defuse-email-literal': (n) => `split ${n} e-mail-like literal${s(n)} whose domain would not survive a round trip`,
+};
+
+function s(n: number): string {
+  return n === 1 ? '' : 's';
+}
+
+/** Counts rewrites per rule and remembers the first (1-based, input) line of each. */
+class Report {
+  private readonly seen = new Map<DefuseRule, { count: number; line: number }>();
+  add(rule: DefuseRule, line: number, count = 1): void {
+    const entry = this.seen.get(rule);
+    if (entry) entry.count += count;
+    else this.seen.set(rule, { count, line: line + 1 });
+  }
+  warnings(limits: DefuseLimits): Warning[] {
+    return [...this.seen].map(([rule, { count, line }]) => ({ rule, message: MESSAGES[rule](count, limits), line }));
+  }
+}
+
+export function defuse(text: string, limits: Partial<DefuseLimits> = {}): Defused {
+  const l: DefuseLimits = { ...DEFAULT_DEFUSE_LIMITS, ...limits };
+  const report = new Report();
+  const blocks = new BlockPass(l, report).run(text.split('\n'));
+  const result = inlinePass(blocks, l, report).join('\n');
+  if (result === text) return { text, warnings: report.warnings(l), origin: null };
+  return { text: result, warnings: report.warnings(l), origin: blocks.map((line) => line.source) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Block pass: container nesting, list depth, fenced code, long paragraphs, unclosed HTML blocks.
+
+/** One output line and what the block pass learnt about it. */
+interface Line {
+  text: string;
+  /** Input line (0-based) it came from, for warnings. */
+  source: number;
+  /** Inside fenced code (fence lines included): never touched by the inline pass. */
+  code: boolean;
+  /** Where the inline content starts (after quote/list markers and indentation). */
+  contentStart: number;
+  /** Number of `>` markers in front, to continue a quote on an inserted line. */
+  quotes: number;
+  /** Blank (only container markers and whitespace). */
+  blank: boolean;
+}
+
+interface Marker { kind: 'quote' | 'list'; start: number; end: number }
+
+interface ListLevel {
+  /** Content column in the input and in the output (they differ once deep items were moved). */
+  orig: number;
+  now: number;
+  /** Output column of the item's marker. */
+  marker: number;
+}
+
+const FENCE = /^(`{3,}|~{3,})/;
+/** HTML block starts whose end condition is a terminator, not a blank line (CommonMark types 1–5). */
+const HTML_BLOCK_OPEN: [RegExp, string][] = [
+  [/^<(script|pre|style|textarea)(?=[\s>]|$)/i, '</$1>'],
+  [/^<!--/, '-->'],
+  [/^<\?/, '?>'],
+  [/^<![A-Za-z]/, '>'],
+  [/^<!\[CDATA\[/, ']]>'],
+];
+
+class BlockPass {
+  private readonly out: Line[] = [];
+  private readonly list: ListLevel[] = [];
+  private fence: { char: string; length: number; quotes: number; indent: number } | null = null;
+  private runCost = 0;
+  /** First two lines of the current run, to recognise a table. */
+  private runHead: string[] = [];
+  private openHtml: { terminator: RegExp; text: string; column: number; lastLine: number } | null = null;
+
+  constructor(private readonly limits: DefuseLimits, private readonly report: Report) {}
+
+  run(lines: string[]): Line[] {
+    lines.forEach((line, index) => this.line(line, index));
+    this.closeHtml();
+    return this.out;
+  }
+
+  private line(raw: string, index: number): void {
+    if (this.fence) return this.fenceLine(raw, index);
+    let text = raw;
+    let markers = containerMarkers(text);
+    const quotes = markers.filter((m) => m.kind === 'quote').length;
+
+    if (markers.length > this.limits.maxLineDepth) {
+      const keep = markers[this.limits.maxLineDepth - 1]!;
+      const drop = markers.at(-1)!;
+      text = text.slice(0, keep.end) + text.slice(drop.end);
+      markers = markers.slice(0, this.limits.maxLineDepth);
+      this.report.add('defuse-nesting', index);
+    }
+
+    const contentFrom = markers.at(-1)?.end ?? 0;
+    const rest = text.slice(contentFrom);
+    const blank = rest.trim() === '';
+    if (blank) {
+      this.runCost = 0;
+      this.runHead = [];
+      this.push({ text, source: index, code: false, contentStart: text.length, quotes, blank });
+      return;
+    }
+
+    if (quotes === 0) text = this.listLine(text, markers, index);
+    const lineMarkers = quotes === 0 ? containerMarkers(text) : markers;
+    const contentStart = contentStartOf(text, lineMarkers);
+    const content = text.slice(contentStart);
+
+    this.trackHtml(text, contentStart, content, index);
+
+    // A paragraph-like run that is too long gets a blank line (inside the same quotes), but never
+    // inside what may be indented code, where a blank line would become part of the code. Tables
+    // are left whole: GFM parses them slowly, but in linear time.
+    const cost = 1 + constructCount(content);
+    // A list item or a heading starts a new paragraph of its own.
+    if (lineMarkers.some((m) => m.kind === 'list') || content.startsWith('#')) this.runCost = 0;
+    const table = this.runHead.length === 2 && this.runHead[0]!.includes('|') && TABLE_DELIMITER.test(this.runHead[1]!);
+    if (this.runCost > 0 && this.runCost + cost > this.limits.maxParagraphCost && !table && !this.mayBeIndentedCode(text)) {
+      this.push({ text: '>'.repeat(quotes), source: index, code: false, contentStart: quotes, quotes, blank: true });
+      this.report.add('defuse-long-paragraph', index);
+      this.runCost = 0;
+      this.runHead = [];
+    }
+    this.runCost += cost;
+    if (this.runHead.length < 2) this.runHead.push(text);
+
+    const fence = this.mayBeIndentedCode(text) ? null : FENCE.exec(content);
+    if (fence && !(fence[1]!.startsWith('`') && content.slice(fence[0].length).includes('`'))) {
+      this.fence = { char: fence[1]![0]!, length: fence[1]!.length, quotes, indent: contentStart };
+      this.runCost = 0;
+      this.runHead = [];
+      this.push({ text, source: index, code: true, contentStart, quotes, blank: false });
+      return;
+    }
+    if (cost > this.limits.maxParagraphCost || text.length > this.limits.maxLineLength) {
+      const pieces = splitLine(text, contentStart, this.limits);
+      if (pieces.length > 1) {
+        this.report.add('defuse-long-line', index);
+        const prefix = quotes ? `${'>'.repeat(quotes)} ` : '';
+        this.push({ text: pieces[0]!, source: index, code: false, contentStart, quotes, blank: false });
+        for (const piece of pieces.slice(1)) {
+          this.push({ text: prefix.trimEnd(), source: index, code: false, contentStart: prefix.length, quotes, blank: true });
+          this.push({ text: prefix + piece, source: index, code: false, contentStart: prefix.length, quotes, blank: false });
+        }
+        this.runCost = constructCount(pieces.at(-1)!);
+        return;
+      }
+    }
+    this.push({ text, source: index, code: false, contentStart, quotes, blank: false });
+  }
+
+  private push(line: Line): void {
+    this.out.push(line);
+  }
+
+  /** Inside fenced code: only the closing fence (in the same containers) matters. */
+  private fenceLine(raw: string, index: number): void {
+    const fence = this.fence!;
+    let text = raw;
+    const shift = this.list.length ? this.list.at(-1)!.orig - this.list.at(-1)!.now : 0;
+    if (shift > 0 && fence.quotes === 0) {
+      const spaces = /^ */.exec(text)![0].length;
+      text = text.slice(Math.min(shift, spaces));
+    }
+    // Only the fence's own quote markers: a code line may itself start with `>`.
+    const markers = leadingQuotes(text, fence.quotes);
+    const quotesHere = markers.length;
+    const after = text.slice(markers.at(-1)?.end ?? 0);
+    const indent = /^[ \t]*/.exec(after)![0].length;
+    const ended = quotesHere < fence.quotes
+      || (fence.quotes === 0 && after.trim() !== '' && indent < Math.min(fence.indent, this.list.at(-1)?.orig ?? 0));
+    if (ended) {
+      this.fence = null;
+      this.line(raw, index);
+      return;
+    }
+    const close = new RegExp(`^\\${fence.char}{${fence.length},}[ \\t]*$`).test(after.trimStart());
+    this.push({ text, source: index, code: true, contentStart: text.length, quotes: fence.quotes, blank: false });
+    if (close) this.fence = null;
+  }
+
+  /**
+   * Keep track of list items opened by indentation. Items deeper than the limit become siblings of
+   * the deepest allowed item; lines that belong to a moved item move left with it.
+   */
+  private listLine(text: string, markers: Marker[], index: number): string {
+    const indent = indentWidth(text);
+    while (this.list.length && this.list.at(-1)!.orig > indent) this.list.pop();
+    const top = this.list.at(-1);
+    const shift = top ? top.orig - top.now : 0;
+    const lists = markers.filter((m) => m.kind === 'list');
+    if (lists.length === 0 || (top && indent >= top.orig + 4)) {
+      return shift > 0 ? ' '.repeat(Math.max(0, indent - shift)) + text.trimStart() : text;
+    }
+    let out = text;
+    const first = lists[0]!;
+    if (this.list.length >= this.limits.maxListDepth) {
+      // Too deep: this item becomes a sibling of the deepest allowed one.
+      const sibling = this.list.pop()!;
+      const body = text.slice(first.start);
+      out = ' '.repeat(sibling.marker) + body;
+      const width = contentColumn(text, first) - first.start;
+      this.list.push({ orig: contentColumn(text, first), now: sibling.marker + width, marker: sibling.marker });
+      this.report.add('defuse-list-depth', index);
+      for (const more of lists.slice(1)) this.pushLevel(text, more, sibling.marker - first.start);
+      return out;
+    }
+    const delta = -Math.min(shift, indent);
+    if (delta !== 0) out = ' '.repeat(indent + delta) + text.trimStart();
+    for (const marker of lists) {
+      if (this.list.length >= this.limits.maxListDepth) break;
+      this.pushLevel(text, marker, delta);
+    }
+    return out;
+  }
+
+  private pushLevel(text: string, marker: Marker, delta: number): void {
+    const column = contentColumn(text, marker);
+    this.list.push({ orig: column, now: column + delta, marker: marker.start + delta });
+  }
+
+  private mayBeIndentedCode(text: string): boolean {
+    return indentWidth(text) >= (this.list.at(-1)?.orig ?? 0) + 4;
+  }
+
+  /**
+   * An HTML block of types 1–5 inside a list item runs to the end of the item when its terminator
+   * never comes, and each parse+stringify then adds a blank line to it. Close it on its last line.
+   */
+  private trackHtml(text: string, contentStart: number, content: string, index: number): void {
+    const column = indentWidth(text);
+    const open = this.openHtml;
+    if (open) {
+      if (column < open.column) {
+        this.closeHtml();
+      } else {
+        open.lastLine = this.out.length;
+        if (open.terminator.test(text)) this.openHtml = null;
+        return;
+      }
+    }
+    const item = this.list.at(-1);
+    if (!item || contentStart < item.orig) return;
+    for (const [start, terminator] of HTML_BLOCK_OPEN) {
+      const match = start.exec(content);
+      if (!match) continue;
+      const end = terminator.replace('$1', match[1] ?? '');
+      const pattern = new RegExp(escapeRegExp(end), 'i');
+      if (pattern.test(content.slice(match[0].length))) return;
+      this.openHtml = { terminator: pattern, text: end, column: item.orig, lastLine: this.out.length };
+      return;
+    }
+  }
+
+  private closeHtml(): void {
+    const open = this.openHtml;
+    if (!open) return;
+    this.openHtml = null;
+    const line = this.out[open.lastLine];
+    if (!line) return;
+    line.text = `${line.text} ${open.text}`;
+    this.report.add('defuse-unclosed-html', line.source);
+  }
+}
+
+const TABLE_DELIMITER = /^[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+/** Characters that start an inline construct (or split micromark's data events). */
+const CONSTRUCT_CHARS = new Set(['[', ']', '*', '_', '~', '`', '\\', '<', '&', '!']);
+
+/** Constructs in a piece of text; an escape and the character it escapes count once. */
+function constructCount(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!CONSTRUCT_CHARS.has(text[i]!)) continue;
+    count++;
+    if (text[i] === '\\') i++;
+  }
+  return count;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Up to `max` leading `>` markers (each after optional whitespace). */
+function leadingQuotes(text: string, max: number): Marker[] {
+  const markers: Marker[] = [];
+  let pos = 0;
+  while (markers.length < max) {
+    let start = pos;
+    while (text[start] === ' ' || text[start] === '\t') start++;
+    if (text[start] !== '>') break;
+    let end = start + 1;
+    if (text[end] === ' ' || text[end] === '\t') end++;
+    markers.push({ kind: 'quote', start, end });
+    pos = end;
+  }
+  return markers;
+}
+
+/** Width of the leading whitespace, tabs to the next multiple of 4. */
+function indentWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    if (ch === ' ') width++;
+    else if (ch === '\t') width += 4 - (width % 4);
+    else break;
+  }
+  return width;
+}
+
+/**
+ * The container markers at the start of a line: `>` and list bullets (`-`, `*`, `+`, `1.`, `1)`),
+ * each after optional whitespace. Stops at a thematic break (`- - -` is not three lists).
+ */
+function containerMarkers(text: string): Marker[] {
+  const markers: Marker[] = [];
+  let pos = 0;
+  let breakFrom: Map<string, number> | undefined;
+  for (;;) {
+    let start = pos;
+    while (text[start] === ' ' || text[start] === '\t') start++;
+    const ch = text[start];
+    if (ch === '>') {
+      let end = start + 1;
+      if (text[end] === ' ' || text[end] === '\t') end++;
+      markers.push({ kind: 'quote', start, end });
+      pos = end;
+      continue;
+    }
+    let end = -1;
+    if (ch === '-' || ch === '*' || ch === '+') end = start + 1;
+    else if (ch !== undefined && ch >= '0' && ch <= '9') {
+      let i = start;
+      while (i < text.length && i - start < 10 && text[i]! >= '0' && text[i]! <= '9') i++;
+      if (i - start <= 9 && (text[i] === '.' || text[i] === ')')) end = i + 1;
+    }
+    if (end === -1) return markers;
+    const after = text[end];
+    if (after !== undefined && after !== ' ' && after !== '\t') return markers;
+    if (ch === '-' || ch === '*') {
+      breakFrom ??= thematicBreakStarts(text);
+      if ((breakFrom.get(ch) ?? Infinity) <= start) return markers;
+    }
+    if (after !== undefined) end++;
+    markers.push({ kind: 'list', start, end });
+    pos = end;
+  }
+}
+
+/**
+ * For `-` and `*`: the first index from which the rest of the line is a thematic break of that
+ * character (only it and spaces, at least three times). One backward scan, so that a line of
+ * thousands of markers stays linear.
+ */
+function thematicBreakStarts(text: string): Map<string, number> {
+  const starts = new Map<string, number>();
+  for (const ch of ['-', '*']) {
+    let count = 0;
+    let from = Infinity;
+    for (let i = text.length - 1; i >= 0; i--) {
+      const c = text[i];
+      if (c === ch) {
+        count++;
+        if (count >= 3) from = i;
+      } else if (c !== ' ' && c !== '\t') break;
+    }
+    starts.set(ch, from);
+  }
+  return starts;
+}
+
+/** Column where a list item's content starts: after the marker and up to 4 spaces. */
+function contentColumn(text: string, marker: Marker): number {
+  let end = marker.end;
+  let spaces = 0;
+  while (text[end + spaces] === ' ' && spaces < 4) spaces++;
+  if (spaces < 4 && text[end + spaces] !== undefined) end += spaces;
+  return end;
+}
+
+function contentStartOf(text: string, markers: Marker[]): number {
+  let start = markers.at(-1)?.end ?? 0;
+  while (text[start] === ' ' || text[start] === '\t') start++;
+  return start;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inline pass: brackets, emphasis, e-mail literals, per paragraph-like run of lines.
+
+const PUNCTUATION = /[\p{P}\p{S}]/u;
+const WHITESPACE = /\s/u;
+const BARE_URL = /(?:https?:\/\/|www\.)[^\s<>()[\]]*/iy;
+const TAG = /<\/?[A-Za-z][^<>\n]{0,1000}>|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]{0,2000}>/y;
+/** The domain part of GFM's e-mail literal, and a domain label CommonMark's autolink accepts. */
+const EMAIL_DOMAIN = /[\w-]+(?:\.[\w-]+)+/y;
+const DOMAIN_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+const DESTINATION_END = new Set([')', ' ', '\t', '<', '[', ']']);
+
+/** Text to insert before a character: a backslash escape, or a space. */
+interface Escape { line: number; pos: number; insert?: string }
+
+function inlinePass(lines: Line[], limits: DefuseLimits, report: Report): string[] {
+  const escapes: Escape[] = [];
+  let start = 0;
+  for (let i = 0; i <= lines.length; i++) {
+    const line = lines[i];
+    if (line && !line.code && !line.blank) continue;
+    if (i > start) new InlineScan(lines, start, i, limits, report, escapes).run();
+    start = i + 1;
+  }
+  const out = lines.map((line) => line.text);
+  if (escapes.length === 0) return out;
+  const byLine = new Map<number, Escape[]>();
+  for (const escape of escapes) {
+    const list = byLine.get(escape.line);
+    if (list) list.push(escape);
+    else byLine.set(escape.line, [escape]);
+  }
+  for (const [index, edits] of byLine) {
+    edits.sort((a, b) => a.pos - b.pos);
+    const text = out[index]!;
+    let rebuilt = '';
+    let from = 0;
+    let last = -1;
+    for (const { pos, insert = '\\' } of edits) {
+      if (pos === last) continue;
+      last = pos;
+      rebuilt += text.slice(from, pos) + insert;
+      from = pos;
+    }
+    out[index] = rebuilt + text.slice(from);
+  }
+  return out;
+}
+
+/** Scans lines [from, to) of one paragraph-like run as one inline text. */
+class InlineScan {
+  private readonly brackets: { line: number; pos: number; offset: number }[] = [];
+  private bracketBottom = 0;
+  private readonly open = new Map<string, number>();
+  private pending = 0;
+  private danglingBrackets = 0;
+  private danglingEmphasis = 0;
+  private offset = 0;
+  /** Backtick runs of the run, by length, for finding where a code span closes. */
+  private readonly ticks = new Map<number, { line: number; pos: number }[]>();
+  private readonly tickCursor = new Map<number, number>();
+
+  constructor(
+    private readonly lines: Line[], private readonly from: number, private readonly to: number,
+    private readonly limits: DefuseLimits, private readonly report: Report, private readonly escapes: Escape[],
+  ) {}
+
+  run(): void {
+    this.indexBackticks();
+    let line = this.from;
+    let pos = this.lines[line]!.contentStart;
+    while (line < this.to) {
+      const text = this.lines[line]!.text;
+      if (pos >= text.length) {
+        this.offset += 1;
+        line++;
+        if (line < this.to) pos = this.lines[line]!.contentStart;
+        continue;
+      }
+      const next = this.step(line, pos, text);
+      if (typeof next === 'number') {
+        this.offset += next - pos;
+        pos = next;
+      } else {
+        // Code span closing on a later line.
+        for (let l = line; l < next.line; l++) this.offset += this.lines[l]!.text.length + 1;
+        line = next.line;
+        pos = next.pos;
+      }
+      this.dropStaleBracket();
+    }
+  }
+
+  /** Handles the construct at `pos`; returns where scanning continues. */
+  private step(line: number, pos: number, text: string): number | { line: number; pos: number } {
+    const ch = text[pos]!;
+    switch (ch) {
+      case '\\':
+        return PUNCTUATION.test(text[pos + 1] ?? '') ? pos + 2 : pos + 1;
+      case '`': {
+        let end = pos;
+        while (text[end] === '`') end++;
+        const close = this.closingTicks(end - pos, line, end);
+        if (!close) return end;
+        return close.line === line ? close.pos : close;
+      }
+      case '<': {
+        TAG.lastIndex = pos;
+        return TAG.test(text) ? TAG.lastIndex : pos + 1;
+      }
+      case 'h': case 'H': case 'w': case 'W': {
+        if (pos > 0 && !WHITESPACE.test(text[pos - 1]!) && !'(*_~'.includes(text[pos - 1]!)) return pos + 1;
+        BARE_URL.lastIndex = pos;
+        return BARE_URL.test(text) ? BARE_URL.lastIndex : pos + 1;
+      }
+      case '!':
+        return text[pos + 1] === '[' ? this.openBracket(line, pos + 1) : pos + 1;
+      case '[':
+        return this.openBracket(line, pos);
+      case ']':
+        if (this.brackets.length > this.bracketBottom) this.brackets.pop();
+        else if (++this.danglingBrackets > this.limits.maxDangling) {
+          this.escape(line, pos);
+          this.report.add('defuse-brackets', this.lines[line]!.source);
+        }
+        return text[pos + 1] === '(' ? this.destination(pos + 2, text) : pos + 1;
+      case '*': case '_': case '~':
+        return this.emphasis(line, pos, text);
+      case '@':
+        return this.email(line, pos, text);
+      default:
+        return pos + 1;
+    }
+  }
+
+  /**
+   * Skip a link destination (a URL, maybe a long data URI): nothing in it is inline Markdown, and
+   * for micromark it is a handful of events, so it does not count towards a bracket's span.
+   */
+  private destination(from: number, text: string): number {
+    let end = from;
+    while (end < text.length && !DESTINATION_END.has(text[end]!)) end++;
+    this.offset -= end - from;
+    return end;
+  }
+
+  private openBracket(line: number, pos: number): number {
+    if (this.brackets.length - this.bracketBottom >= this.limits.maxBracketDepth) {
+      this.escape(line, pos);
+      this.report.add('defuse-brackets', this.lines[line]!.source);
+    } else {
+      this.brackets.push({ line, pos, offset: this.offset });
+    }
+    return pos + 1;
+  }
+
+  /** The oldest open `[` that has stayed open too long is escaped (it is the expensive one). */
+  private dropStaleBracket(): void {
+    const oldest = this.brackets[this.bracketBottom];
+    if (!oldest || this.offset - oldest.offset <= this.limits.maxBracketSpan) return;
+    this.bracketBottom++;
+    this.escape(oldest.line, oldest.pos);
+    this.report.add('defuse-unclosed-bracket', this.lines[oldest.line]!.source);
+    if (this.bracketBottom > 1024 && this.bracketBottom * 2 > this.brackets.length) {
+      this.brackets.splice(0, this.bracketBottom);
+      this.bracketBottom = 0;
+    }
+  }
+
+  /**
+   * A run of one delimiter character. Opening runs add to the count of open delimiters, closing
+   * runs of the same character take from it; openers past the limit are escaped.
+   */
+  private emphasis(line: number, pos: number, text: string): number {
+    const ch = text[pos]!;
+    let end = pos;
+    while (text[end] === ch) end++;
+    const length = end - pos;
+    const before = pos > this.lines[line]!.contentStart ? text[pos - 1]! : ' ';
+    const after = end < text.length ? text[end]! : ' ';
+    const beforeSpace = WHITESPACE.test(before);
+    const afterSpace = WHITESPACE.test(after);
+    const beforePunct = PUNCTUATION.test(before);
+    const afterPunct = PUNCTUATION.test(after);
+    const left = !afterSpace && (!afterPunct || beforeSpace || beforePunct);
+    const right = !beforeSpace && (!beforePunct || afterSpace || afterPunct);
+    const canOpen = ch === '_' ? left && (!right || beforePunct) : left;
+    const canClose = ch === '_' ? right && (!left || afterPunct) : right;
+
+    let remaining = length;
+    const open = this.open.get(ch) ?? 0;
+    if (canClose && open > 0) {
+      const matched = Math.min(open, remaining);
+      this.open.set(ch, open - matched);
+      this.pending -= matched;
+      remaining -= matched;
+    } else if (canClose && ++this.danglingEmphasis > this.limits.maxDangling) {
+      for (let i = pos; i < end; i++) this.escape(line, i);
+      this.report.add('defuse-emphasis', this.lines[line]!.source, length);
+      return end;
+    }
+    if (canOpen && remaining > 0) {
+      const room = Math.max(0, this.limits.maxOpenEmphasis - this.pending);
+      const kept = Math.min(room, remaining);
+      const excess = remaining - kept;
+      for (let i = 0; i < excess; i++) this.escape(line, pos + i);
+      if (excess > 0) this.report.add('defuse-emphasis', this.lines[line]!.source, excess);
+      this.pending += kept;
+      this.open.set(ch, (this.open.get(ch) ?? 0) + kept);
+    }
+    return end;
+  }
+
+  /**
+   * GFM turns `x@y._z` into an e-mail link (it matches the text, so escapes do not help);
+   * remark-stringify writes it as `<x@y._z>`, which CommonMark does not read as a link because a
+   * domain label may not contain `_` or start/end with `-`: each round trip adds another `<>`.
+   * A space before the first such label leaves a domain GFM will not link, or one that round-trips.
+   */
+  private email(line: number, pos: number, text: string): number {
+    const before = text[pos - 1];
+    if (before === undefined || !/[\w+.-]/.test(before)) return pos + 1;
+    EMAIL_DOMAIN.lastIndex = pos + 1;
+    const match = EMAIL_DOMAIN.exec(text);
+    if (!match || /[\d_-]$/.test(match[0])) return pos + 1;
+    let at = pos + 1;
+    for (const label of match[0].split('.')) {
+      if (!DOMAIN_LABEL.test(label)) {
+        this.escapes.push({ line, pos: at, insert: ' ' });
+        this.report.add('defuse-email-literal', this.lines[line]!.source);
+        break;
+      }
+      at += label.length + 1;
+    }
+    return EMAIL_DOMAIN.lastIndex;
+  }
+
+  private escape(line: number, pos: number): void {
+    this.escapes.push({ line, pos });
+  }
+
+  private indexBackticks(): void {
+    for (let line = this.from; line < this.to; line++) {
+      const text = this.lines[line]!.text;
+      for (let pos = text.indexOf('`', this.lines[line]!.contentStart); pos !== -1;) {
+        let end = pos;
+        while (text[end] === '`') end++;
+        const runs = this.ticks.get(end - pos);
+        if (runs) runs.push({ line, pos: end });
+        else this.ticks.set(end - pos, [{ line, pos: end }]);
+        pos = text.indexOf('`', end);
+      }
+    }
+  }
+
+  /** The end of the next backtick run of `length` after (line, pos), or null if there is none. */
+  private closingTicks(length: number, line: number, pos: number): { line: number; pos: number } | null {
+    const runs = this.ticks.get(length);
+    if (!runs) return null;
+    let cursor = this.tickCursor.get(length) ?? 0;
+    while (cursor < runs.length && (runs[cursor]!.line < line || (runs[cursor]!.line === line && runs[cursor]!.pos <= pos))) cursor++;
+    this.tickCursor.set(length, cursor);
+    return runs[cursor] ?? null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Long or dense lines.
+
+/**
+ * Split a line that is too long or too dense into paragraphs, at a space before a paragraph start
+ * (the space is dropped): each piece is a paragraph again. A line with no such space (one long URL
+ * or data URI, or dense punctuation) is left whole: a break elsewhere could ruin it or start a
+ * block; the caps of the inline pass keep such a line linear. Table rows are left alone. Returns
+ * the pieces; the first keeps the line's container markers.
+ */
+function splitLine(text: string, contentStart: number, limits: DefuseLimits): string[] {
+  if (text[contentStart] === '|') return [text];
+  const pieces: string[] = [];
+  let start = 0;
+  let cost = 0;
+  let spaced = -1;
+  for (let pos = contentStart + 1; pos < text.length; pos++) {
+    const ch = text[pos]!;
+    if (CONSTRUCT_CHARS.has(ch) && text[pos - 1] !== '\\') cost++;
+    if (text[pos - 1] === ' ' && startsParagraph(text, pos)) spaced = pos;
+    if (cost < limits.maxParagraphCost && pos - start < limits.maxLineLength) continue;
+    const cut = spaced;
+    if (cut <= start) continue;
+    pieces.push(text.slice(start, cut - 1));
+    start = cut;
+    cost = constructCount(text.slice(cut, pos + 1));
+  }
+  pieces.push(text.slice(start));
+  return pieces;
+}
+
+/** A letter, or `*`/`_` before a letter, cannot start any block other than a paragraph. */
+function startsParagraph(text: string, pos: number): boolean {
+  const ch = text[pos]!;
+  if (ch === '*' || ch === '_') return LETTER.test(text[pos + 1] ?? '');
+  return LETTER.test(ch);
+}
+
+const LETTER = /\p{L}/u;

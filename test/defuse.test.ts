@@ -1,0 +1,230 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import type { Nodes } from 'mdast';
+import { defuse, DEFAULT_DEFUSE_LIMITS } from '../src/defuse.js';
+import { hostileCases, prose } from './fuzz/hostile.js';
+import { ordinaryDocuments } from './fuzz/ordinary.js';
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkStringify);
+const parse = (text: string) => processor.parse(text);
+const roundTrip = (text: string) => String(processor.processSync(text));
+
+function depth(node: Nodes): number {
+  // Iterative, so that measuring a deep tree cannot overflow the stack itself.
+  let max = 0;
+  const stack: [Nodes, number][] = [[node, 1]];
+  while (stack.length) {
+    const [current, level] = stack.pop()!;
+    max = Math.max(max, level);
+    if ('children' in current) for (const child of current.children) stack.push([child as Nodes, level + 1]);
+  }
+  return max;
+}
+
+const rules = (text: string) => defuse(text).warnings.map((w) => w.rule);
+const hostile = (name: string) => hostileCases().find((c) => c.name === name)!.build();
+
+describe('defuse: ordinary documents pass through byte-identical', () => {
+  it('the seed fixture', () => {
+    const text = readFileSync(new URL('../fixtures/global-research-2018-06-01.md', import.meta.url), 'utf8');
+    expect(defuse(text)).toEqual({ text, warnings: [], origin: null });
+  });
+
+  for (const [name, text] of Object.entries(ordinaryDocuments)) {
+    it(name, () => expect(defuse(text)).toEqual({ text, warnings: [], origin: null }));
+  }
+
+  it('empty and whitespace-only input', () => {
+    expect(defuse('')).toEqual({ text: '', warnings: [], origin: null });
+    expect(defuse(' \n\n\t \n')).toEqual({ text: ' \n\n\t \n', warnings: [], origin: null });
+  });
+});
+
+describe('defuse: nesting', () => {
+  it('flattens 10,000 list markers on one line', () => {
+    const out = defuse(hostile('list-depth'));
+    expect(out.warnings.map((w) => w.rule)).toEqual(['defuse-nesting']);
+    expect(out.warnings[0]!.line).toBe(1);
+    expect(depth(parse(out.text))).toBeLessThanOrEqual(2 * DEFAULT_DEFUSE_LIMITS.maxLineDepth + 4);
+    expect(out.text.trimEnd().endsWith('x')).toBe(true);
+  });
+
+  it('flattens 10,000 blockquote markers', () => {
+    const out = defuse(hostile('quote-depth'));
+    expect(rules(hostile('quote-depth'))).toEqual(['defuse-nesting']);
+    expect(depth(parse(out.text))).toBeLessThanOrEqual(DEFAULT_DEFUSE_LIMITS.maxLineDepth + 4);
+    expect(() => roundTrip(out.text)).not.toThrow();
+  });
+
+  it('flattens quote levels growing line by line', () => {
+    const input = hostileCases(0.1).find((c) => c.name === 'quote-lines')!.build();
+    const out = defuse(input);
+    expect(rules(input)).toContain('defuse-nesting');
+    expect(depth(parse(out.text))).toBeLessThanOrEqual(DEFAULT_DEFUSE_LIMITS.maxLineDepth + 4);
+    for (let i = 0; i < 150; i++) expect(out.text).toContain(`line ${i}\n`);
+  });
+
+  it('makes list items nested by indentation beyond the limit siblings, keeping every item', () => {
+    const input = Array.from({ length: 200 }, (_, i) => `${'  '.repeat(i)}- item ${i}\n`).join('');
+    const out = defuse(input);
+    expect(out.warnings.map((w) => w.rule)).toEqual(['defuse-list-depth']);
+    const tree = parse(out.text);
+    expect(depth(tree)).toBeLessThanOrEqual(2 * DEFAULT_DEFUSE_LIMITS.maxListDepth + 4);
+    const text = roundTrip(out.text);
+    for (let i = 0; i < 200; i++) expect(text).toContain(`item ${i}\n`);
+  });
+
+  it('moves a deep item\'s continuation lines and code with it', () => {
+    const deep = 40;
+    const lines = Array.from({ length: deep }, (_, i) => `${'  '.repeat(i)}- level ${i}`);
+    const indent = '  '.repeat(deep);
+    lines.push(`${indent}continued paragraph`, '', `${indent}\`\`\``, `${indent}  code line`, `${indent}\`\`\``);
+    const out = defuse(lines.join('\n') + '\n');
+    const tree = parse(out.text);
+    const code = tree.children.length > 0 && JSON.stringify(tree).includes('"value":"  code line"');
+    expect(code).toBe(true);
+    expect(out.text).toContain('continued paragraph');
+  });
+
+  it('escapes 10,000-level nested emphasis', () => {
+    for (const name of ['emphasis-run', 'emphasis-alternating', 'emphasis-words']) {
+      const out = defuse(hostile(name));
+      expect(out.warnings.map((w) => w.rule)).toContain('defuse-emphasis');
+      expect(depth(parse(out.text))).toBeLessThanOrEqual(DEFAULT_DEFUSE_LIMITS.maxOpenEmphasis + 4);
+    }
+  });
+
+  it('escapes 10,000-level nested brackets and images', () => {
+    for (const name of ['brackets-nested', 'images-nested', 'images-open']) {
+      const out = defuse(hostile(name));
+      expect(out.warnings.map((w) => w.rule)).toContain('defuse-brackets');
+      expect(depth(parse(out.text))).toBeLessThanOrEqual(DEFAULT_DEFUSE_LIMITS.maxBracketDepth + 4);
+    }
+  });
+
+  it('escapes runs of mismatched emphasis', () => {
+    const out = defuse(hostile('emphasis-mismatched'));
+    expect(out.warnings.map((w) => w.rule)).toContain('defuse-emphasis');
+    expect(out.text.replace(/[\\\s]/g, '')).toBe(hostile('emphasis-mismatched').replace(/\s/g, ''));
+  });
+});
+
+describe('defuse: long input', () => {
+  it('escapes an `[` left open before long prose, and only that', () => {
+    const input = `[${prose(20_000)}\n`;
+    const out = defuse(input);
+    expect(out.warnings.map((w) => w.rule)).toEqual(['defuse-unclosed-bracket']);
+    expect(out.text).toBe(`\\${input}`);
+  });
+
+  it('leaves a long link text or a long data URI in a link alone', () => {
+    const input = `[![logo](data:image/png;base64,${'QUJD'.repeat(5_000)})](https://example.org/)\n\n[${prose(3_000)}](https://example.org/)\n`;
+    expect(defuse(input)).toEqual({ text: input, warnings: [], origin: null });
+  });
+
+  it('splits a 1 MB single line of prose into paragraphs, keeping every word', () => {
+    const input = `${prose(1 << 20)}\n`;
+    const out = defuse(input);
+    expect(out.warnings.map((w) => w.rule)).toEqual(['defuse-long-line']);
+    const lines = out.text.split('\n');
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(DEFAULT_DEFUSE_LIMITS.maxLineLength);
+    expect(out.text.split(/\s+/).join(' ')).toBe(input.split(/\s+/).join(' '));
+  });
+
+  it('does not break a long line that has no space (a URL, a data URI)', () => {
+    const input = `![](data:image/png;base64,${'QUJD'.repeat(50_000)})\n`;
+    expect(defuse(input)).toEqual({ text: input, warnings: [], origin: null });
+  });
+
+  it('splits a paragraph of many lines, inside its blockquote', () => {
+    const input = '> a line of text\n'.repeat(5_000);
+    const out = defuse(input);
+    expect(out.warnings.map((w) => w.rule)).toEqual(['defuse-long-paragraph']);
+    const tree = parse(out.text);
+    expect(tree.children).toHaveLength(1);
+    expect(tree.children[0]!.type).toBe('blockquote');
+    expect((tree.children[0] as { children: unknown[] }).children.length).toBeGreaterThan(1);
+    expect(out.text.split('\n').filter((l) => l === '> a line of text')).toHaveLength(5_000);
+  });
+
+  it('never touches fenced code, however hostile its content', () => {
+    const body = ['> ```', '- '.repeat(100) + 'x', '> '.repeat(100) + 'y', '*'.repeat(500) + 'z', `[${prose(10_000)}`, 'x@y._z']
+      .join('\n');
+    const input = `Intro.\n\n\`\`\`text\n${body}\n\`\`\`\n\nOutro.\n`;
+    expect(defuse(input)).toEqual({ text: input, warnings: [], origin: null });
+  });
+
+  it('leaves large tables whole', () => {
+    const input = '| a | b |\n| - | - |\n' + '| [cell] | *value* |\n'.repeat(3_000);
+    expect(defuse(input)).toEqual({ text: input, warnings: [], origin: null });
+  });
+});
+
+describe('defuse: shapes that never settle under parse+stringify', () => {
+  const settles = (input: string) => {
+    const once = roundTrip(defuse(input).text);
+    const twice = roundTrip(defuse(once).text);
+    expect(twice).toBe(once);
+  };
+
+  for (const [name, input] of Object.entries({
+    'unclosed comment in a list item': '- item\n  <!-- note\n  more\n\nAfter the list.\n',
+    'unclosed script in a list item': '- <script>\n  var x = 1;\n\nAfter.\n',
+    'unclosed pre in a list item': '1. <pre>\n   text\n\n2. next\n\nAfter.\n',
+    'e-mail literal with _ in the domain': 'Follow us at Twitter@example._We post daily.\n',
+    'e-mail literal with a bad last label': 'Mail x@y.example._z now.\n',
+  })) {
+    it(name, () => {
+      expect(rules(input).length).toBe(1);
+      settles(input);
+    });
+  }
+
+  it('leaves closed HTML blocks in list items and valid e-mail literals alone', () => {
+    const input = '- item\n  <!-- note -->\n\n- <pre>\n  x\n  </pre>\n\nMail me at jane.doe@example.org.\n';
+    expect(defuse(input)).toEqual({ text: input, warnings: [], origin: null });
+  });
+});
+
+describe('defuse: properties', () => {
+  it('is idempotent on every hostile case', () => {
+    for (const c of hostileCases(0.1)) {
+      const once = defuse(c.build()).text;
+      expect(defuse(once), c.name).toEqual({ text: once, warnings: [], origin: null });
+    }
+  });
+
+  it('only adds characters to prose: every hostile input minus escapes and inserted whitespace', () => {
+    for (const c of hostileCases(0.05)) {
+      const input = c.build();
+      const squeeze = (text: string) => text.replace(/[\\\s>]/g, '');
+      if (c.name === 'list-depth' || c.name.startsWith('quote') || c.name === 'list-indent') continue;
+      expect(squeeze(defuse(input).text), c.name).toBe(squeeze(input));
+    }
+  });
+
+  it('reports 1-based input lines', () => {
+    const out = defuse(`ok\n\nfine\n${'> '.repeat(100)}deep\n`);
+    expect(out.warnings).toEqual([expect.objectContaining({ rule: 'defuse-nesting', line: 4 })]);
+  });
+
+  it('maps every output line back to its input line', () => {
+    const input = `first\n\n${'> a line\n'.repeat(30)}last\n`;
+    const out = defuse(input, { maxParagraphCost: 10 });
+    const inputLines = input.split('\n');
+    const outputLines = out.text.split('\n');
+    expect(out.origin).toHaveLength(outputLines.length);
+    outputLines.forEach((line, i) => {
+      if (line.replace(/>/g, '').trim() !== '') expect(inputLines[out.origin![i]!]).toBe(line);
+    });
+    expect(outputLines.length).toBeGreaterThan(inputLines.length);
+  });
+
+  it('takes custom limits', () => {
+    expect(defuse('> > > > x\n', { maxLineDepth: 2 }).text).toBe('> > x\n');
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * Ordinary documents, built in code: every Markdown shape a scraped article commonly has, at
+ * ordinary sizes. `defuse` must return each of them byte-identical.
+ */
+import { prose } from './hostile.js';
+
+export const ordinaryDocuments: Record<string, string> = {
+  'prose with emphasis, links and images': [
+    '# A headline about *water* prices',
+    '',
+    `By [Jane Doe](https://example.org/authors/jane_doe) · **Updated** _May 3_`,
+    '',
+    `${prose(600)} with *emphasis*, **strong**, ***both***, ~~struck~~ and \`code_span\`.`,
+    '',
+    '![A photo_of the river](https://example.org/img/river_2020.jpg "River")',
+    '',
+    `Snake_case_names, 2*3*4 = 24, a * b, and __init__ stay as they are; see [1] and [the report][r].`,
+    '',
+    '[r]: https://example.org/report_final.pdf',
+    '',
+  ].join('\n'),
+  'nested lists and quotes': [
+    '- one',
+    '  - two',
+    '    - three',
+    '      1. four',
+    '         - five',
+    '',
+    '> quoted',
+    '> > nested quote with a [link](https://example.org)',
+    '> - list in a quote',
+    '',
+    '* * *',
+    '',
+    '- - -',
+    '',
+  ].join('\n'),
+  'code, tables and html': [
+    '```js',
+    'const a = [[[1]]]; // *not* emphasis',
+    '```',
+    '',
+    '    indented code with [brackets',
+    '',
+    '| Name | Value |',
+    '| :--- | ----: |',
+    '| *a*  | [b](https://example.org) |',
+    '',
+    '<div class="note">',
+    '<p>Raw <em>HTML</em> block</p>',
+    '</div>',
+    '',
+    '<!-- a closed comment -->',
+    '',
+    'Contact: press@example.org or https://example.org/path_with_underscores.',
+    '',
+  ].join('\n'),
+  'front matter and long ordinary paragraph': [
+    '---',
+    'title: "Front matter"',
+    'tags: [a, b]',
+    '---',
+    '',
+    Array.from({ length: 300 }, (_, i) => `${prose(70)} [link ${i}](https://example.org/${i}) *x*`).join('\n'),
+    '',
+  ].join('\n'),
+  'CRLF-free plain text': `${prose(5_000)}\n\n${prose(5_000)}\n`,
+};
