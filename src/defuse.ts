@@ -48,7 +48,7 @@ export const DEFAULT_DEFUSE_LIMITS: Readonly<DefuseLimits> = {
   maxListDepth: 32,
   maxBracketDepth: 32,
   maxBracketSpan: 4_000,
-  maxOpenEmphasis: 64,
+  maxOpenEmphasis: 32,
   maxDangling: 32,
   maxLineLength: 100_000,
   maxParagraphCost: 2_000,
@@ -124,6 +124,8 @@ interface Line {
   quotes: number;
   /** Blank (only container markers and whitespace). */
   blank: boolean;
+  /** Starts a block of its own (list item, heading): inline constructs do not reach across it. */
+  starts?: boolean;
 }
 
 interface Marker { kind: 'quote' | 'list'; start: number; end: number }
@@ -149,7 +151,7 @@ const HTML_BLOCK_OPEN: [RegExp, string][] = [
 class BlockPass {
   private readonly out: Line[] = [];
   private readonly list: ListLevel[] = [];
-  private fence: { char: string; length: number; quotes: number; indent: number } | null = null;
+  private fence: { close: RegExp; quotes: number; indent: number } | null = null;
   private runCost = 0;
   /** First two lines of the current run, to recognise a table. */
   private runHead: string[] = [];
@@ -199,7 +201,8 @@ class BlockPass {
     // are left whole: GFM parses them slowly, but in linear time.
     const cost = 1 + constructCount(content);
     // A list item or a heading starts a new paragraph of its own.
-    if (lineMarkers.some((m) => m.kind === 'list') || content.startsWith('#')) this.runCost = 0;
+    const starts = lineMarkers.some((m) => m.kind === 'list') || content.startsWith('#');
+    if (starts) this.runCost = 0;
     const table = this.runHead.length === 2 && this.runHead[0]!.includes('|') && TABLE_DELIMITER.test(this.runHead[1]!);
     if (this.runCost > 0 && this.runCost + cost > this.limits.maxParagraphCost && !table && !this.mayBeIndentedCode(text)) {
       this.push({ text: '>'.repeat(quotes), source: index, code: false, contentStart: quotes, quotes, blank: true });
@@ -212,7 +215,8 @@ class BlockPass {
 
     const fence = this.mayBeIndentedCode(text) ? null : FENCE.exec(content);
     if (fence && !(fence[1]!.startsWith('`') && content.slice(fence[0].length).includes('`'))) {
-      this.fence = { char: fence[1]![0]!, length: fence[1]!.length, quotes, indent: contentStart };
+      const close = new RegExp(`^\\${fence[1]![0]}{${fence[1]!.length},}[ \\t]*$`);
+      this.fence = { close, quotes, indent: contentStart };
       this.runCost = 0;
       this.runHead = [];
       this.push({ text, source: index, code: true, contentStart, quotes, blank: false });
@@ -223,7 +227,7 @@ class BlockPass {
       if (pieces.length > 1) {
         this.report.add('defuse-long-line', index);
         const prefix = quotes ? `${'>'.repeat(quotes)} ` : '';
-        this.push({ text: pieces[0]!, source: index, code: false, contentStart, quotes, blank: false });
+        this.push({ text: pieces[0]!, source: index, code: false, contentStart, quotes, blank: false, starts });
         for (const piece of pieces.slice(1)) {
           this.push({ text: prefix.trimEnd(), source: index, code: false, contentStart: prefix.length, quotes, blank: true });
           this.push({ text: prefix + piece, source: index, code: false, contentStart: prefix.length, quotes, blank: false });
@@ -232,7 +236,7 @@ class BlockPass {
         return;
       }
     }
-    this.push({ text, source: index, code: false, contentStart, quotes, blank: false });
+    this.push({ text, source: index, code: false, contentStart, quotes, blank: false, starts });
   }
 
   private push(line: Line): void {
@@ -260,7 +264,7 @@ class BlockPass {
       this.line(raw, index);
       return;
     }
-    const close = new RegExp(`^\\${fence.char}{${fence.length},}[ \\t]*$`).test(after.trimStart());
+    const close = fence.close.test(after.trimStart());
     this.push({ text, source: index, code: true, contentStart: text.length, quotes: fence.quotes, blank: false });
     if (close) this.fence = null;
   }
@@ -492,9 +496,9 @@ function inlinePass(lines: Line[], limits: DefuseLimits, report: Report): string
   let start = 0;
   for (let i = 0; i <= lines.length; i++) {
     const line = lines[i];
-    if (line && !line.code && !line.blank) continue;
+    if (line && !line.code && !line.blank && !(line.starts && i > start)) continue;
     if (i > start) new InlineScan(lines, start, i, limits, report, escapes).run();
-    start = i + 1;
+    start = line?.starts && !line.code && !line.blank ? i : i + 1;
   }
   const out = lines.map((line) => line.text);
   if (escapes.length === 0) return out;

@@ -2,8 +2,6 @@ import type { Rule } from './types.js';
 
 /** Shorter repeats are ordinary phrases ("Yes.", "Photo"), not duplicated blocks. */
 const MIN_WORDS = 4;
-/** Repeats shorter than this are chrome (labels, teasers) wherever they are. */
-const STRONG_BELOW_WORDS = 15;
 
 export const repeated: Rule = {
   id: 'repeated',
@@ -14,9 +12,10 @@ export const repeated: Rule = {
     if ((ctx.keyCounts.get(block.key) ?? 0) < 2) return undefined;
     const first = ctx.blocks.find((b) => b.key === block.key);
     if (!first || first.index === block.index) return undefined;
-    // Inside the article a repeat may be real (a recipe in two meal plans): only weak evidence there.
-    const inMain = (i: number): boolean => i >= ctx.main.start && i <= ctx.main.end;
-    return { reason: `repeats block at line ${first.line ?? '?'}`, strength: inMain(block.index) && inMain(first.index) && block.words >= STRONG_BELOW_WORDS ? 'weak' : 'strong' };
+    // A repeat is strong evidence even inside the article: on real pages the second copy is a
+    // teaser, a caption or a bio printed twice far more often than repeated prose. (Weak evidence
+    // here keeps Readability's synthetic repeated-paragraph pages whole but costs real pages more.)
+    return { reason: `repeats block at line ${first.line ?? '?'}`, strength: 'strong' };
   },
   examples: {
     removed: ['Jane Doe is a reporter covering energy and climate.\n\nShe wrote this article.\n\nJane Doe is a reporter covering energy and climate.'],
