@@ -9,6 +9,12 @@ process.on('SIGINT', () => {
   interrupt.abort();
 });
 
+// A reader that goes away (`winnow --list-rules | head -1`) is not an error: nothing is left to say.
+// Batch output handles EPIPE itself; this covers direct writes such as --list-rules and --help.
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 process.exitCode = await main({
   argv: process.argv.slice(2),
   stdin: process.stdin,
