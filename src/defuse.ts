@@ -150,7 +150,10 @@ const HTML_BLOCK_OPEN: [RegExp, string][] = [
 
 class BlockPass {
   private readonly out: Line[] = [];
-  private readonly list: ListLevel[] = [];
+  /** Open list items by quote depth (lists inside quotes nest on their own). */
+  private readonly lists = new Map<number, ListLevel[]>();
+  /** The stack of the current line's quote depth. */
+  private list: ListLevel[] = [];
   private fence: { close: RegExp; quotes: number; indent: number } | null = null;
   private runCost = 0;
   /** First two lines of the current run, to recognise a table. */
@@ -189,12 +192,19 @@ class BlockPass {
       return;
     }
 
-    if (quotes === 0) text = this.listLine(text, markers, index);
-    const lineMarkers = quotes === 0 ? containerMarkers(text) : markers;
+    // List nesting is tracked after the line's quote markers, when they all come first.
+    const quoteEnd = markers[quotes - 1]?.end ?? 0;
+    this.list = this.stackFor(quotes);
+    if (markers.slice(0, quotes).every((m) => m.kind === 'quote')) {
+      const remainder = text.slice(quoteEnd);
+      const rewritten = this.listLine(remainder, containerMarkers(remainder), index);
+      if (rewritten !== remainder) text = text.slice(0, quoteEnd) + rewritten;
+    }
+    const lineMarkers = containerMarkers(text);
     const contentStart = contentStartOf(text, lineMarkers);
     const content = text.slice(contentStart);
 
-    this.trackHtml(text, contentStart, content, index);
+    if (quotes === 0) this.trackHtml(text, contentStart, content, index);
 
     // A paragraph-like run that is too long gets a blank line (inside the same quotes), but never
     // inside what may be indented code, where a blank line would become part of the code. Tables
@@ -204,7 +214,7 @@ class BlockPass {
     const starts = lineMarkers.some((m) => m.kind === 'list') || content.startsWith('#');
     if (starts) this.runCost = 0;
     const table = this.runHead.length === 2 && this.runHead[0]!.includes('|') && TABLE_DELIMITER.test(this.runHead[1]!);
-    if (this.runCost > 0 && this.runCost + cost > this.limits.maxParagraphCost && !table && !this.mayBeIndentedCode(text)) {
+    if (this.runCost > 0 && this.runCost + cost > this.limits.maxParagraphCost && !table && !this.mayBeIndentedCode(text.slice(quoteEnd))) {
       this.push({ text: '>'.repeat(quotes), source: index, code: false, contentStart: quotes, quotes, blank: true });
       this.report.add('defuse-long-paragraph', index);
       this.runCost = 0;
@@ -213,7 +223,7 @@ class BlockPass {
     this.runCost += cost;
     if (this.runHead.length < 2) this.runHead.push(text);
 
-    const fence = this.mayBeIndentedCode(text) ? null : FENCE.exec(content);
+    const fence = this.mayBeIndentedCode(text.slice(quoteEnd)) ? null : FENCE.exec(content);
     if (fence && !(fence[1]!.startsWith('`') && content.slice(fence[0].length).includes('`'))) {
       const close = new RegExp(`^\\${fence[1]![0]}{${fence[1]!.length},}[ \\t]*$`);
       this.fence = { close, quotes, indent: contentStart };
@@ -246,6 +256,7 @@ class BlockPass {
   /** Inside fenced code: only the closing fence (in the same containers) matters. */
   private fenceLine(raw: string, index: number): void {
     const fence = this.fence!;
+    this.list = this.stackFor(fence.quotes);
     let text = raw;
     const shift = this.list.length ? this.list.at(-1)!.orig - this.list.at(-1)!.now : 0;
     if (shift > 0 && fence.quotes === 0) {
@@ -269,8 +280,15 @@ class BlockPass {
     if (close) this.fence = null;
   }
 
+  private stackFor(quotes: number): ListLevel[] {
+    let stack = this.lists.get(quotes);
+    if (!stack) this.lists.set(quotes, (stack = []));
+    return stack;
+  }
+
   /**
-   * Keep track of list items opened by indentation. Items deeper than the limit become siblings of
+   * Keep track of list items opened by indentation (`text` is the line after its quote markers;
+   * positions are columns, tabs to multiples of 4). Items deeper than the limit become siblings of
    * the deepest allowed item; lines that belong to a moved item move left with it.
    */
   private listLine(text: string, markers: Marker[], index: number): string {
@@ -282,31 +300,28 @@ class BlockPass {
     if (lists.length === 0 || (top && indent >= top.orig + 4)) {
       return shift > 0 ? ' '.repeat(Math.max(0, indent - shift)) + text.trimStart() : text;
     }
-    let out = text;
     const first = lists[0]!;
+    const firstColumn = columnOf(text, first.start);
     if (this.list.length >= this.limits.maxListDepth) {
       // Too deep: this item becomes a sibling of the deepest allowed one.
       const sibling = this.list.pop()!;
-      const body = text.slice(first.start);
-      out = ' '.repeat(sibling.marker) + body;
-      const width = contentColumn(text, first) - first.start;
-      this.list.push({ orig: contentColumn(text, first), now: sibling.marker + width, marker: sibling.marker });
+      const delta = sibling.marker - firstColumn;
+      for (const marker of lists) this.pushLevel(text, marker, delta);
+      this.list.splice(this.limits.maxListDepth);
       this.report.add('defuse-list-depth', index);
-      for (const more of lists.slice(1)) this.pushLevel(text, more, sibling.marker - first.start);
-      return out;
+      return ' '.repeat(sibling.marker) + text.slice(first.start);
     }
     const delta = -Math.min(shift, indent);
-    if (delta !== 0) out = ' '.repeat(indent + delta) + text.trimStart();
     for (const marker of lists) {
       if (this.list.length >= this.limits.maxListDepth) break;
       this.pushLevel(text, marker, delta);
     }
-    return out;
+    return delta !== 0 ? ' '.repeat(indent + delta) + text.trimStart() : text;
   }
 
   private pushLevel(text: string, marker: Marker, delta: number): void {
-    const column = contentColumn(text, marker);
-    this.list.push({ orig: column, now: column + delta, marker: marker.start + delta });
+    const column = columnOf(text, contentColumn(text, marker));
+    this.list.push({ orig: column, now: column + delta, marker: columnOf(text, marker.start) + delta });
   }
 
   private mayBeIndentedCode(text: string): boolean {
@@ -387,6 +402,13 @@ function leadingQuotes(text: string, max: number): Marker[] {
     pos = end;
   }
   return markers;
+}
+
+/** Column of `index` in `text`, tabs to the next multiple of 4. */
+function columnOf(text: string, index: number): number {
+  let column = 0;
+  for (let i = 0; i < index && i < text.length; i++) column = text[i] === '\t' ? column + 4 - (column % 4) : column + 1;
+  return column;
 }
 
 /** Width of the leading whitespace, tabs to the next multiple of 4. */
@@ -773,11 +795,21 @@ function splitLine(text: string, contentStart: number, limits: DefuseLimits): st
   return pieces;
 }
 
-/** A letter, or `*`/`_` before a letter, cannot start any block other than a paragraph. */
+/**
+ * Characters that cannot start any block other than a paragraph: a letter, an opening quote or
+ * parenthesis, `*`/`_` before a letter, and a link or image (`[`, `![`) unless it reads as a link
+ * reference definition (`[label]:`).
+ */
 function startsParagraph(text: string, pos: number): boolean {
   const ch = text[pos]!;
   if (ch === '*' || ch === '_') return LETTER.test(text[pos + 1] ?? '');
-  return LETTER.test(ch);
+  if (ch === '[' || (ch === '!' && text[pos + 1] === '[')) {
+    DEFINITION.lastIndex = pos;
+    return !DEFINITION.test(text);
+  }
+  return LETTER.test(ch) || ch === '(' || ch === '"' || ch === '\u201C';
 }
+
+const DEFINITION = /\[[^\]\n]{0,999}\]:/y;
 
 const LETTER = /\p{L}/u;

@@ -78,6 +78,21 @@ describe('defuse: nesting', () => {
     for (let i = 0; i < 200; i++) expect(text).toContain(`item ${i}\n`);
   });
 
+  it('counts tab indentation in columns', () => {
+    const input = Array.from({ length: 200 }, (_, i) => `${'\t'.repeat(i)}- item ${i}\n`).join('');
+    const out = defuse(input);
+    expect(out.warnings.map((w) => w.rule)).toEqual(['defuse-list-depth']);
+    expect(depth(parse(out.text))).toBeLessThanOrEqual(2 * DEFAULT_DEFUSE_LIMITS.maxListDepth + 4);
+  });
+
+  it('tracks list nesting inside blockquotes', () => {
+    const input = Array.from({ length: 200 }, (_, i) => `> ${'  '.repeat(i)}- item ${i}\n`).join('');
+    const out = defuse(input);
+    expect(out.warnings.map((w) => w.rule)).toEqual(['defuse-list-depth']);
+    expect(depth(parse(out.text))).toBeLessThanOrEqual(2 * DEFAULT_DEFUSE_LIMITS.maxListDepth + 6);
+    for (let i = 0; i < 200; i++) expect(out.text).toContain(`item ${i}\n`);
+  });
+
   it('moves a deep item\'s continuation lines and code with it', () => {
     const deep = 40;
     const lines = Array.from({ length: deep }, (_, i) => `${'  '.repeat(i)}- level ${i}`);
