@@ -204,7 +204,7 @@ class BlockPass {
     const contentStart = contentStartOf(text, lineMarkers);
     const content = text.slice(contentStart);
 
-    if (quotes === 0) this.trackHtml(text, contentStart, content, index);
+    if (quotes === 0) this.trackHtml(text, contentStart, content);
 
     // A paragraph-like run that is too long gets a blank line (inside the same quotes), but never
     // inside what may be indented code, where a blank line would become part of the code. Tables
@@ -332,7 +332,7 @@ class BlockPass {
    * An HTML block of types 1–5 inside a list item runs to the end of the item when its terminator
    * never comes, and each parse+stringify then adds a blank line to it. Close it on its last line.
    */
-  private trackHtml(text: string, contentStart: number, content: string, index: number): void {
+  private trackHtml(text: string, contentStart: number, content: string): void {
     const column = indentWidth(text);
     const open = this.openHtml;
     if (open) {

@@ -238,12 +238,7 @@ async function runBatch(ctx: Context, inputs: Awaited<ReturnType<typeof collectI
           summary.failed += 1;
           reporter.error(item.doc.display, outcome.error);
         } else {
-          summary.documents += 1;
-          summary.removed += outcome.removedCount;
-          summary.wordsIn += outcome.wordsIn;
-          summary.wordsOut += outcome.wordsOut;
-          reporter.warnings(item.doc.display, outcome.warnings);
-          if (s.explain) reporter.explain(item.doc.display, outcome.removed);
+          converted(ctx, item.doc.display, outcome);
           if (sink) await sink.write(outcome.output);
         }
         progress?.tick();
@@ -255,6 +250,27 @@ async function runBatch(ctx: Context, inputs: Awaited<ReturnType<typeof collectI
     reporter.setWriter(null, io.stderr);
   }
 
+  return finish(ctx, sink, atomic);
+}
+
+/** Output paths: mirrored under --out-dir, the input itself for --in-place, the stream otherwise. */
+/** Counts a converted document and reports its warnings (and removals with --explain). */
+function converted(ctx: Context, where: string, outcome: Extract<ConvertOutcome, { ok: true }>): void {
+  const { summary, reporter } = ctx;
+  summary.documents += 1;
+  summary.removed += outcome.removedCount;
+  summary.wordsIn += outcome.wordsIn;
+  summary.wordsOut += outcome.wordsOut;
+  reporter.warnings(where, outcome.warnings);
+  if (ctx.s.explain) reporter.explain(where, outcome.removed);
+}
+
+/**
+ * End of a batch or stream: a failed output stream counts as a failure, the atomic output file is
+ * committed only when everything reached it, then the summary and the exit code.
+ */
+async function finish(ctx: Context, sink: Sink | null, atomic: AtomicStream | null): Promise<number> {
+  const { s, reporter, summary } = ctx;
   if (sink?.error) {
     reporter.error(s.output ?? 'stdout', fsReason(sink.error));
     summary.failed += 1;
@@ -277,7 +293,6 @@ async function runBatch(ctx: Context, inputs: Awaited<ReturnType<typeof collectI
   return summary.failed > 0 ? EXIT.failed : EXIT.ok;
 }
 
-/** Output paths: mirrored under --out-dir, the input itself for --in-place, the stream otherwise. */
 async function planTargets(ctx: Context, docs: InputDocument[]): Promise<BatchItem[]> {
   const { s } = ctx;
   const inputPaths = new Set<string>();
@@ -435,12 +450,7 @@ async function runStream(ctx: Context): Promise<number> {
           await sink.write(errorLine(outcome.error, record.id));
           return;
         }
-        summary.documents += 1;
-        summary.removed += outcome.removedCount;
-        summary.wordsIn += outcome.wordsIn;
-        summary.wordsOut += outcome.wordsOut;
-        reporter.warnings(where, outcome.warnings);
-        if (s.explain) reporter.explain(where, outcome.removed);
+        converted(ctx, where, outcome);
         await sink.write(outcome.output);
       },
       () => ctx.stop.signal.aborted,
@@ -449,22 +459,7 @@ async function runStream(ctx: Context): Promise<number> {
     ctx.stop.signal.removeEventListener('abort', closeLines);
     lines.close();
   }
-  if (sink.error) {
-    reporter.error(s.output ?? 'stdout', fsReason(sink.error));
-    summary.failed += 1;
-  }
-  if (atomic) {
-    if (interrupted(ctx) || sink.error) await atomic.discard();
-    else await atomic.commit().catch((error: unknown) => {
-      reporter.error(s.output ?? '', fsReason(error));
-      summary.failed += 1;
-    });
-  }
-  summary.seconds = (performance.now() - ctx.started) / 1000;
-  summary.interrupted = interrupted(ctx);
-  reporter.summary(summary);
-  if (summary.interrupted) return EXIT.interrupted;
-  return summary.failed > 0 ? EXIT.failed : EXIT.ok;
+  return finish(ctx, sink, atomic);
 }
 
 type StreamRecord = { id?: unknown; url: string | null; text: string } | { id?: unknown; error: string };

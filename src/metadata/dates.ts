@@ -35,9 +35,8 @@ MONTH_NAMES.forEach((names, i) => { for (const n of names) MONTH_BY_NAME.set(n, 
 const MONTH = `(${[...MONTH_BY_NAME.keys()].sort((a, b) => b.length - a.length).join('|')})\\.?`;
 const DAY = '(\\d{1,2})';
 const YEAR = '((?:19|20)\\d{2})';
-/** Letters or digits must not touch a date on either side ("2018651" is not 2018). */
+/** Letters or digits must not run into the start of a date ("2018651" is not 2018). */
 const L = '(?<![\\p{L}\\p{N}])';
-const R = '(?![\\p{L}])';
 const ORD = '(?:st|nd|rd|th|er|\\.)?';
 /** "12:30", "3:46 PM", "07:19:58", optionally with an offset. */
 const TIME = '(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([ap]\\.?m\\.?)?(?:\\s*(Z|UTC|GMT|[+-]\\d{2}:?\\d{2}))?';

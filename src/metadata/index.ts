@@ -11,7 +11,7 @@ import type { Metadata, MetadataSources } from '../types.js';
 import { readBylineLine, splitNames, isName, type Byline } from './authors.js';
 import { normaliseDateValue } from './dates.js';
 import { publicationDate, readDateLine } from './date-lines.js';
-import { fmList, fmString, fmValue, readFrontMatter, type FrontMatter } from './front-matter.js';
+import { fmList, fmString, fmValue, readFrontMatter } from './front-matter.js';
 import { detectLang, normaliseLangTag } from './lang.js';
 import { readCopyrightLine, readSourceLine, splitTitleSuffix } from './site.js';
 import { addTags, readTagLine } from './tags.js';

@@ -3,7 +3,7 @@
  * statistical classifier. Pure: returns what to remove and why; the strip stage acts on it.
  */
 import type { RootContent } from 'mdast';
-import type { Category, Metadata, Warning } from '../types.js';
+import type { Category, Metadata } from '../types.js';
 import type { LineRole } from '../metadata/index.js';
 import type { Block } from './blocks.js';
 import { classify, T, type Classification } from './classify.js';
@@ -32,7 +32,6 @@ export interface DecideInput {
 export interface DecideOutput {
   decisions: (Decision | undefined)[];
   classification: Classification;
-  warnings: Warning[];
 }
 
 function activeRules(input: DecideInput): Rule[] {
@@ -127,5 +126,5 @@ export function decide(input: DecideInput): DecideOutput {
       decisions[i] = { rule: CLASSIFIER_RULES.lowQuality.id, category: 'layout', reason: classification.why[i] ?? 'bad' };
     }
   }
-  return { decisions, classification, warnings: [] };
+  return { decisions, classification };
 }

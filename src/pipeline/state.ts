@@ -19,7 +19,6 @@ export interface WinnowState {
   lines: Map<RootContent, LineRole>;
   removed: Removal[];
   warnings: Warning[];
-  gentle: boolean;
 }
 
 export function emptyMetadata(): Metadata {
@@ -30,7 +29,7 @@ export function state(file: VFile): WinnowState {
   const data = file.data as { winnow?: WinnowState };
   data.winnow ??= {
     header: null, url: null, inputLine: (line) => line, metadata: emptyMetadata(), sources: {}, lines: new Map(),
-    removed: [], warnings: [], gentle: false,
+    removed: [], warnings: [],
   };
   return data.winnow;
 }

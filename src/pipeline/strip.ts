@@ -38,10 +38,9 @@ export const remarkWinnowStrip: Plugin<[StripOptions?], Root> = (options = {}) =
         rule: 'over-pruning-guard',
         message: `only ${keptWords} of ${totalWords} words would survive; used the gentler pass (phrase rules only)`,
       });
-      s.gentle = true;
     }
     const removed: Removal[] = [];
-    tree.children = tree.children.filter((node, i) => {
+    tree.children = tree.children.filter((_node, i) => {
       const d = decisions[i];
       if (!d) return true;
       const b = blocks[i]!;

@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from './types.js';
 import type { Block } from '../pipeline/blocks.js';
-import { phraseVerdict } from './phrase.js';
+import { phraseRule } from './phrase.js';
 import { sectionAfter } from './section.js';
 
 /** Lines pointing to an author's other articles. */
@@ -12,18 +12,17 @@ const ARCHIVE = [
   /\b(más (artículos|noticias) de|todos los artículos de|otros artículos de)\b/i,
 ];
 
-export const authorArchive: Rule = {
+export const authorArchive = phraseRule({
   id: 'author-archive',
   description: 'Author-archive lines ("Articles by", "View all posts by")',
   category: 'author',
-  test(block) {
-    return phraseVerdict(block, { patterns: ARCHIVE, maxWords: 14 });
-  },
+  patterns: ARCHIVE,
+  maxWords: 14,
   examples: {
     removed: ['Articles by: [Jane Doe](https://example.org/author/jane)', 'View all posts by Jane Doe', 'Alle Artikel von Max Mustermann'],
     kept: ['Articles by the dozens were written about the case in the weeks that followed, most of them repeating the police version of events without question.'],
   },
-};
+});
 
 const ABOUT_HEADING = /^\W*(about the authors?|about (me|us)|the authors?|author bio(graphy)?|über (den|die) autor(in)?|zum autor|zur autorin|à propos de l'auteur|l'auteur|sobre el autor|sobre la autora)\W*$/i;
 

@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { phraseVerdict } from './phrase.js';
+import { phraseRule } from './phrase.js';
 
 /** Skip links and accessibility jumps. */
 const SKIP = [
@@ -15,18 +15,17 @@ const MENU_MAX_WORDS_PER_ITEM = 5;
 const MENU_MIN_ITEMS = 3;
 const MENU_MIN_LINK_DENSITY = 0.6;
 
-export const skipLinks: Rule = {
+export const skipLinks = phraseRule({
   id: 'skip-links',
   description: 'Skip links and "back to top" jumps',
   category: 'navigation',
-  test(block) {
-    return phraseVerdict(block, { patterns: SKIP, maxWords: 8 });
-  },
+  patterns: SKIP,
+  maxWords: 8,
   examples: {
     removed: ['[Skip to main content](#main)', 'Zum Inhalt springen', 'Aller au contenu principal', 'Back to top'],
     kept: ['Skipping breakfast does not help you lose weight, according to a study of 30,000 adults published this week.'],
   },
-};
+});
 
 export const breadcrumbs: Rule = {
   id: 'breadcrumbs',

@@ -3,7 +3,7 @@
  * matches one of a family of phrases (several languages) is boilerplate.
  */
 import type { Block } from '../pipeline/blocks.js';
-import type { Verdict } from './types.js';
+import type { Rule, Verdict } from './types.js';
 
 export interface PhraseMatch {
   phrase: string;
@@ -35,4 +35,11 @@ export function phraseVerdict(block: Block, t: PhraseTest): Verdict | undefined 
   const m = matchPhrase(block.text, t.patterns);
   if (!m) return undefined;
   return { reason: `phrase "${m.phrase}" in a ${block.words}-word ${block.type}`, strength: t.strength ?? 'strong' };
+}
+
+/** A rule that is nothing but a phrase family and a length limit. */
+export function phraseRule(def: Omit<Rule, 'test'> & PhraseTest): Rule {
+  const { patterns, maxWords, types, strength, ...rule } = def;
+  const test: PhraseTest = { patterns, maxWords, types, strength };
+  return { ...rule, test: (block) => phraseVerdict(block, test) };
 }

@@ -1,5 +1,4 @@
-import type { Rule } from './types.js';
-import { phraseVerdict } from './phrase.js';
+import { phraseRule } from './phrase.js';
 
 /** Notes that the article appeared elsewhere first. */
 const REPUBLICATION = [
@@ -9,13 +8,12 @@ const REPUBLICATION = [
   /\b(publicado originalmente|publicado (por primera vez|inicialmente)|artículo original)\b/i,
 ];
 
-export const republication: Rule = {
+export const republication = phraseRule({
   id: 'republication',
   description: 'Republication notes ("originally published on/in", "the original source of this article")',
   category: 'republication',
-  test(block) {
-    return phraseVerdict(block, { patterns: REPUBLICATION, maxWords: 25 });
-  },
+  patterns: REPUBLICATION,
+  maxWords: 25,
   examples: {
     removed: [
       '*This article was originally published on [Example Future](https://example.org).*',
@@ -25,4 +23,4 @@ export const republication: Rule = {
     ],
     kept: ['The novel was first published in 1925 and sold poorly, but it is now taught in almost every school in the country as an example of the era\'s literature.'],
   },
-};
+});
