@@ -4,7 +4,7 @@
  */
 import type { Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { blockKey, countWords, endsLikeSentence, lengthInWords, sentenceCount, stopwordDensity } from './words.js';
+import { countWords, endsLikeSentence, keyOfWords, lengthInWords, sentenceCount, stopwordShare, words as splitWords } from './words.js';
 
 export interface Block {
   index: number;
@@ -68,7 +68,9 @@ export function plainText(node: Nodes): string {
 
 export function measure(node: RootContent, index: number): Block {
   const text = node.type === 'code' ? node.value : plainText(node);
-  const words = lengthInWords(text);
+  // Split once: length, stopword share and repeat key all read the same words.
+  const tokens = splitWords(text);
+  const words = lengthInWords(text, tokens.length);
   const ls = linkStats(node);
   let items = 0;
   if (node.type === 'list') items = node.children.length;
@@ -84,12 +86,12 @@ export function measure(node: RootContent, index: number): Block {
     linkDensity: words > 0 ? Math.min(1, ls.linkWords / words) : ls.links > 0 ? 1 : 0,
     links: ls.links,
     images: ls.images,
-    stopwordDensity: stopwordDensity(text),
+    stopwordDensity: stopwordShare(tokens),
     sentences: sentenceCount(text),
     endsWithPunct: endsLikeSentence(text),
     items,
     wordsPerItem: items > 0 ? words / items : words,
-    key: blockKey(text),
+    key: keyOfWords(tokens),
     depth: node.type === 'heading' ? node.depth : 0,
     pipeRows: hasPipeRows(node, text),
   };

@@ -22,9 +22,9 @@ const CHARS_PER_WORD = 2;
  * Words as a reader would count them, for judging a block's length: like `countWords`, but a
  * run of Chinese, Japanese or Thai text counts as one word per two characters, not as one word.
  */
-export function lengthInWords(text: string): number {
+export function lengthInWords(text: string, wordCount = countWords(text)): number {
   const unspaced = text.match(UNSPACED)?.length ?? 0;
-  if (unspaced === 0) return countWords(text);
+  if (unspaced === 0) return wordCount;
   return countWords(text.replace(UNSPACED, ' ')) + Math.ceil(unspaced / CHARS_PER_WORD);
 }
 
@@ -54,7 +54,11 @@ function stopwords(): Set<string> {
 
 /** Share of the words that are stopwords (0 for empty text). */
 export function stopwordDensity(text: string): number {
-  const ws = words(text);
+  return stopwordShare(words(text));
+}
+
+/** `stopwordDensity` of text already split into words. */
+export function stopwordShare(ws: readonly string[]): number {
   if (ws.length === 0) return 0;
   const set = stopwords();
   let n = 0;
@@ -77,5 +81,10 @@ export function sentenceCount(text: string): number {
 
 /** Normalised form used to recognise the same block twice (case, spacing, punctuation ignored). */
 export function blockKey(text: string): string {
-  return words(text).join(' ').toLowerCase();
+  return keyOfWords(words(text));
+}
+
+/** `blockKey` of text already split into words. */
+export function keyOfWords(ws: readonly string[]): string {
+  return ws.join(' ').toLowerCase();
 }
