@@ -22,12 +22,11 @@ const processors = new Map<string, WinnowProcessor>();
 function processorFor(options: CleanOptions): WinnowProcessor {
   const key = JSON.stringify([options.disable ?? [], options.keep ?? [], options.drop ?? []]);
   // A site template is per batch and group: such processors are not cached.
-  if (options.siteTemplate?.size) {
-    return createProcessor({ disable: options.disable, keep: options.keep, siteTemplate: options.siteTemplate });
-  }
+  const rules = { disable: options.disable, keep: options.keep, drop: options.drop };
+  if (options.siteTemplate?.size) return createProcessor({ ...rules, siteTemplate: options.siteTemplate });
   let p = processors.get(key);
   if (!p) {
-    p = createProcessor({ disable: options.disable, keep: options.keep });
+    p = createProcessor(rules);
     processors.set(key, p);
   }
   return p;

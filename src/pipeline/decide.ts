@@ -24,6 +24,8 @@ export interface DecideInput {
   lines: ReadonlyMap<RootContent, LineRole>;
   disabled: ReadonlySet<string>;
   keep: ReadonlySet<Category>;
+  /** Categories whose weak evidence removes like strong evidence. */
+  drop: ReadonlySet<Category>;
   siteTemplate: ReadonlySet<string>;
   /** Gentle mode: only 'strong' rule verdicts remove; no statistical removal. */
   gentle: boolean;
@@ -34,8 +36,18 @@ export interface DecideOutput {
   classification: Classification;
 }
 
+/**
+ * Rules of kept categories still run: what they find is protected from the statistical removal
+ * too (a reader who keeps comments wants the comment section, which also sits outside the article).
+ */
 function activeRules(input: DecideInput): Rule[] {
-  return rules.filter((r) => !input.disabled.has(r.id) && !input.keep.has(r.category));
+  return rules.filter((r) => !input.disabled.has(r.id));
+}
+
+/** Blocks a verdict covers: the block and, for a section heading, the section under it. */
+function covered(i: number, verdict: Verdict): number[] {
+  const end = Math.max(i + 1, verdict.sectionEnd ?? i + 1);
+  return Array.from({ length: end - i }, (_, k) => i + k);
 }
 
 function runRules(active: Rule[], ctx: RuleContext): ({ rule: Rule; verdict: Verdict } | undefined)[] {
@@ -91,7 +103,12 @@ export function decide(input: DecideInput): DecideOutput {
   // First look: the rules' strong verdicts tell the classifier which blocks are chrome.
   const first = runRules(active, base);
   const chrome = new Set<number>();
-  first.forEach((v, i) => { if (v?.verdict.strength === 'strong') chrome.add(i); });
+  const kept = (v: (typeof first)[number]): boolean => v !== undefined && input.keep.has(v.rule.category);
+  const strong = (v: (typeof first)[number]): boolean =>
+    v !== undefined && !kept(v) && (v.verdict.strength === 'strong' || input.drop.has(v.rule.category));
+  // Only the rules' own strong evidence shapes the main-content search; --drop removes more blocks
+  // but does not move the article's borders.
+  first.forEach((v, i) => { if (v && !kept(v) && v.verdict.strength === 'strong') chrome.add(i); });
   const classification = classify(blocks, chrome);
   const statistical = !input.gentle && !input.keep.has('layout');
   const main = { ...classification.main };
@@ -100,18 +117,18 @@ export function decide(input: DecideInput): DecideOutput {
   // Second look with the main content known (tail-only rules such as author bios need it).
   const verdicts = runRules(active, { ...base, main });
   const decisions: (Decision | undefined)[] = blocks.map(() => undefined);
+  const protectedBlocks = new Set<number>();
+  verdicts.forEach((v, i) => { if (v && kept(v)) for (const j of covered(i, v.verdict)) protectedBlocks.add(j); });
   for (let i = 0; i < blocks.length; i++) {
     // Front matter was read into the metadata; the title heading is moved to the top, not removed.
-    if (decisions[i] || isFrontMatter(blocks[i]!.node) || input.lines.get(blocks[i]!.node) === 'title') continue;
-    const v = verdicts[i];
+    if (decisions[i] || protectedBlocks.has(i) || isFrontMatter(blocks[i]!.node) || input.lines.get(blocks[i]!.node) === 'title') continue;
+    const v = kept(verdicts[i]) ? undefined : verdicts[i];
     const cls = classification.cls[i];
-    if (v && (v.verdict.strength === 'strong' || (!input.gentle && cls !== 'good'))) {
+    if (v && (strong(v) || (!input.gentle && cls !== 'good'))) {
       decisions[i] = { rule: v.rule.id, category: v.rule.category, reason: v.verdict.reason };
-      const end = v.verdict.sectionEnd;
-      if (end !== undefined) {
-        for (let j = i + 1; j < end; j++) {
-          decisions[j] ??= { rule: v.rule.id, category: v.rule.category, reason: `in the section "${blocks[i]!.text.slice(0, 40)}" (line ${blocks[i]!.line ?? '?'})` };
-        }
+      for (const j of covered(i, v.verdict).slice(1)) {
+        if (protectedBlocks.has(j)) continue;
+        decisions[j] ??= { rule: v.rule.id, category: v.rule.category, reason: `in the section "${blocks[i]!.text.slice(0, 40)}" (line ${blocks[i]!.line ?? '?'})` };
       }
       continue;
     }

@@ -12,6 +12,7 @@ import { state } from './state.js';
 export interface StripOptions {
   disable?: readonly string[];
   keep?: readonly Category[];
+  drop?: readonly Category[];
   siteTemplate?: ReadonlySet<string>;
 }
 
@@ -23,11 +24,12 @@ const MIN_INPUT_WORDS = 150;
 export const remarkWinnowStrip: Plugin<[StripOptions?], Root> = (options = {}) => {
   const disabled = new Set(options.disable ?? []);
   const keep = new Set(options.keep ?? []);
+  const drop = new Set(options.drop ?? []);
   const siteTemplate = options.siteTemplate ?? new Set<string>();
   return (tree, file) => {
     const s = state(file);
     const blocks = collectBlocks(tree);
-    const input = { blocks, metadata: s.metadata, lines: s.lines, disabled, keep, siteTemplate, gentle: false };
+    const input = { blocks, metadata: s.metadata, lines: s.lines, disabled, keep, drop, siteTemplate, gentle: false };
     let { decisions } = decide(input);
     const totalWords = blocks.reduce((n, b) => n + b.words, 0);
     const keptWords = blocks.reduce((n, b, i) => n + (decisions[i] ? 0 : b.words), 0);
