@@ -8,7 +8,6 @@ import { stringify as yamlStringify } from 'yaml';
 import type { CleanOptions, CleanResult, Metadata, PageKind } from './types.js';
 import { createProcessor, type WinnowProcessor } from './pipeline/processor.js';
 import { isFrontMatter, state } from './pipeline/state.js';
-import { placeTitle } from './pipeline/title.js';
 import { toText } from './pipeline/output.js';
 import { countWords } from './pipeline/words.js';
 import { readScraperHeader } from './metadata/index.js';
@@ -76,7 +75,6 @@ export function clean(input: string, options: CleanOptions = {}): CleanResult {
   const tree = processor.runSync(processor.parse(file), file) as Root;
   // Front matter was read into the metadata; it is printed again only on request.
   tree.children = tree.children.filter((n) => !isFrontMatter(n));
-  placeTitle(tree, s.metadata.title);
 
   const wordsIn = countWords(body);
   let markdown = tree.children.length ? processor.stringify(tree) : '';

@@ -177,7 +177,7 @@ function bestSegment(score: number[]): { start: number; end: number } {
       bestEnd = i;
     }
   }
-  return { start: bestStart, end: bestEnd };
+  return best > 0 ? { start: bestStart, end: bestEnd } : { start: 0, end: -1 };
 }
 
 export function classify(blocks: readonly Block[], boilerplate: ReadonlySet<number>): Classification {

@@ -110,7 +110,9 @@ export function decide(input: DecideInput): DecideOutput {
   // but does not move the article's borders.
   first.forEach((v, i) => { if (v && !kept(v) && v.verdict.strength === 'strong') chrome.add(i); });
   const classification = classify(blocks, chrome);
-  const statistical = !input.gentle && !input.keep.has('layout');
+  // With no run of article text at all (a short note, a list), there is no "outside" to remove.
+  const found = classification.main.end >= classification.main.start;
+  const statistical = found && !input.gentle && !input.keep.has('layout');
   const main = { ...classification.main };
   main.start = extendToTitle(blocks, main, input, classification.cls, chrome);
 

@@ -8,7 +8,9 @@
  * The words of a paragraph are never changed, only re-joined.
  */
 import type { Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
-import type { Plugin } from 'unified';
+import { unified, type Plugin } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
 import { htmlToText, isBreakTag } from './html.js';
 import { plainText } from './blocks.js';
 import { countWords } from './words.js';
@@ -49,12 +51,25 @@ function mergeText(nodes: Nodes[]): Nodes[] {
   return out;
 }
 
-/** Block-level HTML becomes a paragraph of its text, or nothing. */
-function repairBlockHtml(node: RootContent): RootContent | null {
-  if (node.type !== 'html') return node;
-  const text = htmlToText(node.value).replace(/[ \t]+/g, ' ').trim();
-  if (!text) return null;
-  return { type: 'paragraph', children: [{ type: 'text', value: text }], position: node.position };
+/**
+ * Markdown inside an HTML block (`<p>[a link](url)`) is not parsed by CommonMark, but it is what
+ * the scraper meant: once the tags are gone, the text is read as Markdown. Left as literal text it
+ * would be escaped on output and read as Markdown by the next reader, so output would not be stable.
+ */
+const fragmentParser = unified().use(remarkParse).use(remarkGfm).freeze();
+
+/** Block-level HTML becomes the blocks of its text, or nothing. */
+function repairBlockHtml(node: RootContent, nested: boolean): RootContent[] {
+  if (node.type !== 'html') return [node];
+  const text = htmlToText(node.value)
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+/g, ' ').trim()) // markup indentation is not Markdown indentation
+    .join('\n')
+    .trim();
+  if (!text) return [];
+  // Inside a parsed fragment, leftover HTML is only text: one level of re-reading, never a loop.
+  if (nested) return [{ type: 'paragraph', children: [{ type: 'text', value: text }], position: node.position }];
+  return fragmentParser.parse(text).children.map((child) => ({ ...child, position: node.position }));
 }
 
 /** Minimum length of a first half before we believe it was cut mid-sentence. */
@@ -117,17 +132,24 @@ function repairDateList(node: RootContent): RootContent {
   };
 }
 
-function repairTree(parent: Parent): void {
+function repairTree(parent: Parent, nested = false): void {
   const out: RootContent[] = [];
   for (const node of parent.children as RootContent[]) {
-    const repaired = repairBlockHtml(repairDateList(node));
-    if (!repaired) continue;
+    const blocks = repairBlockHtml(repairDateList(node), nested);
+    if (blocks.length !== 1 || blocks[0] !== node) {
+      // Blocks read out of an HTML block are repaired like any other, but never re-read again.
+      const fragment = { type: 'root', children: blocks } as Parent;
+      repairTree(fragment, true);
+      out.push(...(fragment.children as RootContent[]));
+      continue;
+    }
+    const repaired = node;
     if (repaired.type === 'paragraph' || repaired.type === 'heading' || repaired.type === 'tableCell') {
       repairInline(repaired);
     } else if (repaired.type === 'table') {
       for (const row of repaired.children) for (const cell of row.children) repairInline(cell);
     } else if ('children' in repaired) {
-      repairTree(repaired as Parent);
+      repairTree(repaired as Parent, nested);
     }
     out.push(repaired);
   }

@@ -1,8 +1,17 @@
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { tidy } from './tidy.js';
+import { placeTitle } from './title.js';
+import { joinSplitParagraphs } from './repair.js';
+import { state } from './state.js';
 
-/** remarkWinnowTidy: removes what stripping left dangling. */
-export const remarkWinnowTidy: Plugin<[], Root> = () => (tree) => {
+/**
+ * remarkWinnowTidy: removes what stripping left dangling, puts the title first, and joins a
+ * sentence that a removed block (an advert, a separator, the title moved away) had cut in two.
+ * In that order, so that the output is already what a second pass would make of it.
+ */
+export const remarkWinnowTidy: Plugin<[], Root> = () => (tree, file) => {
   tidy(tree);
+  placeTitle(tree, state(file).metadata.title);
+  joinSplitParagraphs(tree);
 };

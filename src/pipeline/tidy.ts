@@ -3,7 +3,6 @@
  * paragraphs, separators at the edges or doubled).
  */
 import type { Nodes, Root, RootContent } from 'mdast';
-import { joinSplitParagraphs } from './repair.js';
 
 function referencedIds(tree: Root): Set<string> {
   const ids = new Set<string>();
@@ -36,6 +35,4 @@ export function tidy(tree: Root): void {
   }
   while (out[out.length - 1]?.type === 'thematicBreak') out.pop();
   tree.children = out;
-  // A sentence cut by a block that has now been removed (an advert, a separator) is whole again.
-  joinSplitParagraphs(tree);
 }
