@@ -7,7 +7,7 @@ import { VFile } from 'vfile';
 import { stringify as yamlStringify } from 'yaml';
 import type { CleanOptions, CleanResult, Metadata, PageKind } from './types.js';
 import { createProcessor, type WinnowProcessor } from './pipeline/processor.js';
-import { isFrontMatter, state } from './pipeline/state.js';
+import { isFrontMatter, state, type WinnowState } from './pipeline/state.js';
 import { toText } from './pipeline/output.js';
 import { countWords } from './pipeline/words.js';
 import { readScraperHeader } from './metadata/index.js';
@@ -52,12 +52,22 @@ function compose(outer: number[] | null, inner: number[] | null): (line0: number
   };
 }
 
-export function clean(input: string, options: CleanOptions = {}): CleanResult {
+interface Pass {
+  tree: Root;
+  /** Markdown without front matter. */
+  markdown: string;
+  state: WinnowState;
+  wordsIn: number;
+}
+
+/** One reading of a document: text-level repairs, parse, the winnow stages, stringify. */
+function cleanPass(input: string, options: CleanOptions): Pass {
   // Text-level steps before parsing: line endings and control characters, the scraper header,
   // pathological structure (defused so the parser stays linear), one-block-per-line dialects.
   const normalized = normalizeText(input);
   const text = normalized.text;
   const header = readScraperHeader(text);
+  const offset = header ? lineCount(text.slice(0, header.bodyStart)) : 0;
   const defused = defuse(header ? text.slice(header.bodyStart) : text);
   const separated = separateLineBlocks(defused.text);
   const body = separated.text;
@@ -67,19 +77,47 @@ export function clean(input: string, options: CleanOptions = {}): CleanResult {
   const s = state(file);
   s.header = header?.fields ?? null;
   s.url = options.url ?? null;
-  s.warnings.push(...normalized.warnings, ...defused.warnings);
-  const offset = header ? lineCount(text.slice(0, header.bodyStart)) : 0;
+  // Defuse counts lines from the start of the body; the user counts from the start of the file.
+  const bodyWarnings = defused.warnings.map((w) => (typeof w.line === 'number' ? { ...w, line: w.line + offset } : w));
+  s.warnings.push(...normalized.warnings, ...bodyWarnings);
   const toInput = compose(separated.origin, defused.origin);
   s.inputLine = (line) => offset + toInput(line - 1) + 1;
 
   const tree = processor.runSync(processor.parse(file), file) as Root;
   // Front matter was read into the metadata; it is printed again only on request.
   tree.children = tree.children.filter((n) => !isFrontMatter(n));
+  const markdown = tree.children.length ? processor.stringify(tree) : '';
+  return { tree, markdown, state: s, wordsIn: countWords(body) };
+}
 
-  const wordsIn = countWords(body);
-  let markdown = tree.children.length ? processor.stringify(tree) : '';
+/**
+ * Extra readings of the cleaned text allowed before we give up on it settling. Cleaning must be
+ * idempotent (clean(clean(x)) === clean(x)); rather than hope that every stage is, the cleaned
+ * text is read once more, and only when that reading changes something is it kept and read again.
+ * The cleaned text is a fraction of the page, so this costs a fraction of the first reading.
+ */
+const MAX_SETTLE_PASSES = 3;
+
+export function clean(input: string, options: CleanOptions = {}): CleanResult {
+  const first = cleanPass(input, options);
+  const s = first.state;
+  let last = first;
+  let settled = false;
+  for (let i = 0; i < MAX_SETTLE_PASSES; i++) {
+    if (!last.markdown) { settled = true; break; }
+    const next = cleanPass(last.markdown, options);
+    if (next.markdown === last.markdown) { settled = true; break; }
+    // What a re-reading removed has no line in the input any more.
+    for (const r of next.state.removed) s.removed.push({ ...r, line: null, reason: `${r.reason} (on re-reading the cleaned text)` });
+    last = next;
+  }
+  if (!settled) s.warnings.push({ rule: 'unsettled', message: `the cleaned text still changed after ${MAX_SETTLE_PASSES} re-readings` });
+
+  const tree = last.tree;
+  let markdown = last.markdown;
   if (options.frontMatter) markdown = frontMatter(s.metadata) + markdown;
   const plain = toText(tree);
+  const wordsIn = first.wordsIn;
   const wordsOut = countWords(plain);
   if (wordsIn === 0) s.warnings.push({ rule: 'empty-input', message: 'the document has no text' });
   const kind: PageKind = wordsOut === 0 ? 'empty' : 'article';

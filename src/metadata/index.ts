@@ -160,11 +160,23 @@ function blockText(b: RootContent): string {
 }
 
 /** Text for language detection: paragraphs and headings, not code or markup. */
+/** Characters of prose the language guess reads: enough for franc, and cheap. */
+const LANG_SAMPLE_CHARS = 3_000;
+
+/**
+ * The text to guess the language from: the longest paragraphs, which are the article's, not the
+ * menus' (and are there whether or not the page has been cleaned already).
+ */
 function bodyText(blocks: readonly RootContent[], texts: readonly string[]): string {
+  const paragraphs = blocks.flatMap((b, i) => (b.type === 'paragraph' || b.type === 'blockquote' ? [texts[i]!] : []));
+  paragraphs.sort((a, b) => b.length - a.length);
   const parts: string[] = [];
-  blocks.forEach((b, i) => {
-    if (b.type === 'paragraph' || b.type === 'heading' || b.type === 'blockquote' || b.type === 'list') parts.push(texts[i]!);
-  });
+  let length = 0;
+  for (const p of paragraphs) {
+    if (length >= LANG_SAMPLE_CHARS) break;
+    parts.push(p);
+    length += p.length;
+  }
   return parts.join('\n');
 }
 
@@ -194,10 +206,13 @@ const PROSE_WORDS = 20;
 const FIRST_LINE_MAX_WORDS = 15;
 
 function firstLineTitle(blocks: readonly RootContent[], texts: readonly string[]): HeadingTitle | null {
-  const first = blocks.findIndex((b) => b.type !== 'yaml' && (b.type as string) !== 'toml');
+  // Separators before the first line say nothing (and are stripped later).
+  const first = blocks.findIndex((b) => b.type !== 'yaml' && (b.type as string) !== 'toml' && b.type !== 'thematicBreak');
   const b = blocks[first];
   const text = texts[first]?.trim() ?? '';
   if (!b || b.type !== 'paragraph' || first + 1 >= blocks.length || text.includes('\n')) return null;
+  // Plain words only: a line with a link, an image or code is content, not a title.
+  if (b.children.some((c) => c.type !== 'text' && c.type !== 'emphasis' && c.type !== 'strong')) return null;
   const words = text.split(/\s+/).length;
   if (words > FIRST_LINE_MAX_WORDS || /[.!?:;,…]$/.test(text) || isProse(text)) return null;
   // A title is words: not a URL, an image or Markdown left as text.

@@ -52,14 +52,23 @@ export const T = {
   badCap: 40,
 };
 
-/** The document's own stopword level: upper quartile over blocks that look like sentences. */
+/** How many of the longest sentence-like paragraphs set the document's prose level. */
+const LEVEL_SAMPLE = 5;
+
+/**
+ * The document's own stopword level: the median over its longest sentence-like paragraphs. The
+ * longest paragraphs are the article's, so the level is the same whether or not the page's chrome
+ * is still there (which keeps cleaning a cleaned text from moving the bar).
+ */
 export function proseLevel(blocks: readonly Block[]): number {
-  const levels = blocks
+  const longest = blocks
     .filter((b) => b.type === 'paragraph' && b.words >= T.sentenceWords && b.linkDensity < T.maxLinkDensity && b.endsWithPunct)
+    .sort((a, b) => b.words - a.words || a.index - b.index)
+    .slice(0, LEVEL_SAMPLE)
     .map((b) => b.stopwordDensity)
     .sort((a, b) => a - b);
-  if (levels.length === 0) return 0.4;
-  return levels[Math.floor(levels.length * 0.75)] ?? levels[levels.length - 1]!;
+  if (longest.length === 0) return 0.4;
+  return longest[Math.floor(longest.length / 2)]!;
 }
 
 interface Bar { low: number; high: number }

@@ -13,6 +13,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { htmlToText, isBreakTag } from './html.js';
 import { plainText } from './blocks.js';
+import { findDates } from '../metadata/dates.js';
 import { countWords } from './words.js';
 
 /** Link targets that lead nowhere. */
@@ -111,10 +112,13 @@ export function joinSplitParagraphs(parent: Parent): void {
 
 /**
  * "15. März 2023" on a line of its own is a date, but Markdown reads "15." as an ordered list
- * marker. A one-item list starting at a day number whose text starts with a month name (any
- * language: a capitalised or lower-case word followed by a year) is turned back into a paragraph.
+ * marker. A one-item list whose marker and text together read as exactly one date (the metadata's
+ * own date reader decides, in every language it knows) is turned back into a paragraph.
  */
-const MONTH_YEAR = /^\p{L}{3,}\.?\s+\d{4}\b/u;
+function isWholeDate(text: string): boolean {
+  const dates = findDates(text);
+  return dates.length === 1 && dates[0]!.index === 0 && dates[0]!.end >= text.length;
+}
 
 function repairDateList(node: RootContent): RootContent {
   if (node.type !== 'list' || !node.ordered || node.children.length !== 1) return node;
@@ -122,7 +126,7 @@ function repairDateList(node: RootContent): RootContent {
   const item = node.children[0]!;
   const para = item.children[0];
   if (start < 1 || start > 31 || item.children.length !== 1 || para?.type !== 'paragraph') return node;
-  if (!MONTH_YEAR.test(plainText(para))) return node;
+  if (!isWholeDate(`${start}. ${plainText(para).trim()}`)) return node;
   const first = para.children[0];
   const prefix: PhrasingContent = { type: 'text', value: `${start}. ` };
   return {

@@ -4,6 +4,9 @@ import { tidy } from './tidy.js';
 import { placeTitle } from './title.js';
 import { joinSplitParagraphs } from './repair.js';
 import { state } from './state.js';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
+
+const autolinkTransforms = gfmAutolinkLiteralFromMarkdown().transforms ?? [];
 
 /**
  * remarkWinnowTidy: removes what stripping left dangling, puts the title first, and joins a
@@ -14,4 +17,7 @@ export const remarkWinnowTidy: Plugin<[], Root> = () => (tree, file) => {
   tidy(tree);
   placeTitle(tree, state(file).metadata.title);
   joinSplitParagraphs(tree);
+  // Text that GFM reads as a link (an e-mail address or URL left by an unwrapped placeholder
+  // link, a title) is printed as the link the next reader would see, not as text that changes.
+  for (const transform of autolinkTransforms) transform(tree);
 };

@@ -44,7 +44,8 @@ function teaserRuns(blocks: readonly Block[]): Run[] {
       j++;
     }
     const closed = j >= blocks.length || blocks[j]!.type === 'heading';
-    if (closed && j - i - 1 <= TEASER_MAX_BLOCKS && words <= TEASER_MAX_WORDS && h.words >= 3) {
+    // A teaser is a headline with a summary: a heading with nothing under it is not one.
+    if (closed && j - i - 1 <= TEASER_MAX_BLOCKS && words > 0 && words <= TEASER_MAX_WORDS && h.words >= 3) {
       if (count === 0) start = i;
       end = j;
       count++;
