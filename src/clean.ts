@@ -9,11 +9,8 @@ import type { CleanOptions, CleanResult, Metadata, PageKind } from './types.js';
 import { createProcessor, type WinnowProcessor } from './pipeline/processor.js';
 import { isFrontMatter, state, type WinnowState } from './pipeline/state.js';
 import { toText } from './pipeline/output.js';
+import { prepareText } from './pipeline/prepare.js';
 import { countWords } from './pipeline/words.js';
-import { readScraperHeader } from './metadata/index.js';
-import { separateLineBlocks } from './pipeline/dialect.js';
-import { normalizeText } from './normalize.js';
-import { defuse } from './defuse.js';
 
 /** Processors by option set: building one costs more than cleaning a small page. */
 const processors = new Map<string, WinnowProcessor>();
@@ -38,20 +35,6 @@ function frontMatter(metadata: Metadata): string {
   return Object.keys(fields).length ? `---\n${yamlStringify(fields).trimEnd()}\n---\n\n` : '';
 }
 
-function lineCount(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
-/** Composes two line maps (each: output line index → input line index, null = identity). */
-function compose(outer: number[] | null, inner: number[] | null): (line0: number) => number {
-  return (line0) => {
-    const mid = outer ? (outer[line0] ?? line0) : line0;
-    return inner ? (inner[mid] ?? mid) : mid;
-  };
-}
-
 interface Pass {
   tree: Root;
   /** Markdown without front matter. */
@@ -62,26 +45,15 @@ interface Pass {
 
 /** One reading of a document: text-level repairs, parse, the winnow stages, stringify. */
 function cleanPass(input: string, options: CleanOptions): Pass {
-  // Text-level steps before parsing: line endings and control characters, the scraper header,
-  // pathological structure (defused so the parser stays linear), one-block-per-line dialects.
-  const normalized = normalizeText(input);
-  const text = normalized.text;
-  const header = readScraperHeader(text);
-  const offset = header ? lineCount(text.slice(0, header.bodyStart)) : 0;
-  const defused = defuse(header ? text.slice(header.bodyStart) : text);
-  const separated = separateLineBlocks(defused.text);
-  const body = separated.text;
+  const { body, header, warnings, inputLine } = prepareText(input);
 
   const processor = processorFor(options);
   const file = new VFile({ value: body, path: options.file ?? undefined });
   const s = state(file);
-  s.header = header?.fields ?? null;
+  s.header = header;
   s.url = options.url ?? null;
-  // Defuse counts lines from the start of the body; the user counts from the start of the file.
-  const bodyWarnings = defused.warnings.map((w) => (typeof w.line === 'number' ? { ...w, line: w.line + offset } : w));
-  s.warnings.push(...normalized.warnings, ...bodyWarnings);
-  const toInput = compose(separated.origin, defused.origin);
-  s.inputLine = (line) => offset + toInput(line - 1) + 1;
+  s.warnings.push(...warnings);
+  s.inputLine = inputLine;
 
   const tree = processor.runSync(processor.parse(file), file) as Root;
   // Front matter was read into the metadata; it is printed again only on request.

@@ -11,10 +11,23 @@ import type {
 } from '../src/index.js';
 
 describe('public exports', () => {
-  it('exports exactly clean and CATEGORIES at runtime', () => {
-    expect(Object.keys(api).sort()).toEqual(['CATEGORIES', 'clean']);
+  it('exports exactly clean, CATEGORIES, the stage plugins and the batch helpers at runtime', () => {
+    expect(Object.keys(api).sort()).toEqual([
+      'CATEGORIES', 'blockKeys', 'clean', 'createProcessor', 'remarkWinnowMetadata', 'remarkWinnowRepair',
+      'remarkWinnowStrip', 'remarkWinnowTidy', 'ruleList',
+    ]);
     expect(typeof api.clean).toBe('function');
     expect(Array.isArray(api.CATEGORIES)).toBe(true);
+    for (const name of ['blockKeys', 'createProcessor', 'remarkWinnowMetadata', 'remarkWinnowRepair', 'remarkWinnowStrip', 'remarkWinnowTidy', 'ruleList'] as const) {
+      expect(typeof api[name]).toBe('function');
+    }
+  });
+
+  it('the exported processor is the pipeline clean() runs', () => {
+    const processor = api.createProcessor();
+    const markdown = String(processor.processSync('# Title\n\nA sentence of the article that goes on for a while, long enough to be prose.\n\n[Share on Facebook](https://example.org/share)\n'));
+    expect(markdown).toContain('A sentence of the article');
+    expect(markdown).not.toContain('Share on Facebook');
   });
 
   it('lists the rule categories', () => {

@@ -6,7 +6,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { documentHashes, siteGroup, TemplateCounter, templateKeysOf, hashKey } from '../src/cli/site-template.js';
-import { loadBlockKeys } from '../src/cli/library.js';
 import { PROSE, runCli, tempDir, writeTree } from './helpers/cli.js';
 
 const MENU = 'home | news | sport | weather';
@@ -60,10 +59,8 @@ describe('site templates (CLI pass)', () => {
   });
 });
 
-// End to end through the CLI. Runs once the pipeline exports blockKeys (src/pipeline/site-template.ts).
-const hasBlockKeys = (await loadBlockKeys()) !== null;
-
-describe.skipIf(!hasBlockKeys)('site templates (batch, end to end)', () => {
+// End to end through the CLI.
+describe('site templates (batch, end to end)', () => {
   const tmp = tempDir('winnow-template-');
   afterAll(() => tmp.cleanup());
   const TEMPLATE = 'The Valley Courier is an independent weekly that has covered the towns of the upper valley since 1921, funded by its readers.';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clean } from '../src/index.js';
+import { blockKeys } from '../src/pipeline/site-template.js';
 
 const PROSE = [
   'The harbour authority approved the new ferry timetable on Tuesday, after two years of complaints from commuters who said the old one left them waiting in the cold for most of the winter.',
@@ -33,5 +34,23 @@ describe('clean() rule options', () => {
   it('disable: a switched-off rule removes nothing', () => {
     const r = clean(doc, { disable: ['promo'] });
     expect(r.removed.some((x) => x.rule === 'promo')).toBe(false);
+  });
+});
+
+describe('clean() with a site template', () => {
+  const FRAME = 'The Harbour Gazette is a reader-funded weekly covering the ports of the coast since 1904.';
+  const framed = doc.replace('Subscribe to our newsletter', FRAME);
+
+  it('removes the blocks of the template and keeps the article', () => {
+    const r = clean(framed, { siteTemplate: new Set(blockKeys(FRAME)) });
+    expect(r.markdown).not.toContain('Harbour Gazette');
+    expect(r.removed.some((x) => x.rule === 'site-template')).toBe(true);
+    for (const p of PROSE) expect(r.markdown).toContain(p.slice(0, 40));
+  });
+
+  it('leaves a document alone when most of it recurs (a copy, not a frame)', () => {
+    const r = clean(framed, { siteTemplate: new Set(blockKeys(framed)) });
+    expect(r.removed.some((x) => x.rule === 'site-template')).toBe(false);
+    for (const p of PROSE) expect(r.markdown).toContain(p.slice(0, 40));
   });
 });

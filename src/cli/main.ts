@@ -231,10 +231,6 @@ function packageVersion(): string {
 async function listRules(stdout: NodeJS.WritableStream): Promise<void> {
   const { loadRules } = await import('./library.js');
   const rules = await loadRules();
-  if (!rules) {
-    stdout.write('(the rule registry is not available in this build)\n');
-    return;
-  }
   const idWidth = Math.max(...rules.map((r) => r.id.length), 2);
   const catWidth = Math.max(...rules.map((r) => r.category.length), 8);
   for (const r of rules) stdout.write(`${r.id.padEnd(idWidth)}  ${r.category.padEnd(catWidth)}  ${r.description}\n`);

@@ -368,12 +368,10 @@ async function siteTemplatePass(ctx: Context, items: BatchItem[]): Promise<Templ
   const pool = await getPool(ctx);
   const counter = new TemplateCounter();
   const groupOf = new Map<string, string>();
-  let available = true;
   await runOrdered(
     todo,
     ctx.s.jobs * WINDOW_PER_JOB,
     async (item) => {
-      if (!available) return 'unavailable' as const;
       try {
         const bytes = await readDocument(item.doc.abs, ctx.s.maxSize);
         return await pool.run<KeysResult>({ type: 'keys', bytes, file: item.doc.abs });
@@ -382,14 +380,12 @@ async function siteTemplatePass(ctx: Context, items: BatchItem[]): Promise<Templ
       }
     },
     (keys, item) => {
-      if (keys === 'unavailable') available = false; // the pipeline has no blockKeys yet
-      if (!keys || keys === 'unavailable') return;
+      if (!keys) return;
       counter.add(keys.group, keys.hashes);
       groupOf.set(item.doc.abs, keys.group);
     },
-    () => !available || ctx.stop.signal.aborted,
+    () => ctx.stop.signal.aborted,
   );
-  if (!available) return null;
   const byGroup = counter.templates();
   const forDocument = new Map<string, string[]>();
   for (const [file, group] of groupOf) {

@@ -19,8 +19,8 @@ export interface KeysOutcome {
 
 export type WorkerTask = ({ type: 'convert' } & ConvertTask) | KeysTask;
 
-/** 'unavailable': the pipeline exports no blockKeys (yet); null: this document is not readable text. */
-export type KeysResult = KeysOutcome | 'unavailable' | null;
+/** null: this document is not readable text. */
+export type KeysResult = KeysOutcome | null;
 
 export default async function work(task: WorkerTask): Promise<ConvertOutcome | KeysResult> {
   if (task.type === 'keys') return keysOf(task);
@@ -36,7 +36,6 @@ export default async function work(task: WorkerTask): Promise<ConvertOutcome | K
 /** First pass of site templates: the document's site group and hashed block keys. */
 async function keysOf(task: KeysTask): Promise<KeysResult> {
   const [lib, blockKeys] = await Promise.all([loadLibrary(), loadBlockKeys()]);
-  if (!blockKeys) return 'unavailable';
   try {
     const { text } = lib.decode(task.bytes);
     return { group: siteGroup(text, task.file), hashes: documentHashes(blockKeys(text)) };

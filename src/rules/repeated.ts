@@ -1,4 +1,4 @@
-import type { Rule } from './types.js';
+import type { Rule, RuleContext } from './types.js';
 
 /** Shorter repeats are ordinary phrases ("Yes.", "Photo"), not duplicated blocks. */
 const MIN_WORDS = 4;
@@ -23,12 +23,35 @@ export const repeated: Rule = {
   },
 };
 
+/**
+ * A template is the frame around each article. When most of a document's words recur across the
+ * batch, the document is a copy of another (the same page scraped twice), not one with a frame.
+ */
+const MAX_TEMPLATE_SHARE = 0.5;
+const templateShares = new WeakMap<RuleContext['blocks'], number>();
+
+function templateShare(ctx: RuleContext): number {
+  let share = templateShares.get(ctx.blocks);
+  if (share === undefined) {
+    let total = 0;
+    let template = 0;
+    for (const b of ctx.blocks) {
+      total += b.words;
+      if (ctx.siteTemplate.has(b.key)) template += b.words;
+    }
+    share = total > 0 ? template / total : 0;
+    templateShares.set(ctx.blocks, share);
+  }
+  return share;
+}
+
 export const siteTemplate: Rule = {
   id: 'site-template',
   description: 'Blocks that recur across many documents of the same site in this batch',
   category: 'repeated',
   test(block, ctx) {
     if (block.words === 0 || !ctx.siteTemplate.has(block.key)) return undefined;
+    if (templateShare(ctx) > MAX_TEMPLATE_SHARE) return undefined;
     return { reason: 'recurs across documents of the same site', strength: 'strong' };
   },
   examples: { removed: [], kept: ['A paragraph that is unique to this article.'] },
