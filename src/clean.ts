@@ -92,7 +92,7 @@ export function clean(input: string, options: CleanOptions = {}): CleanResult {
   const wordsIn = first.wordsIn;
   const wordsOut = countWords(plain);
   if (wordsIn === 0) s.warnings.push({ rule: 'empty-input', message: 'the document has no text' });
-  const kind: PageKind = wordsOut === 0 ? 'empty' : 'article';
+  const kind: PageKind = wordsOut === 0 ? 'empty' : s.kind;
   return {
     markdown, text: plain, metadata: s.metadata, sources: s.sources, removed: s.removed, warnings: s.warnings,
     kind, stats: { wordsIn, wordsOut }, tree,

@@ -4,7 +4,7 @@
  */
 import type { RootContent } from 'mdast';
 import type { VFile } from 'vfile';
-import type { Metadata, MetadataSources, Removal, Warning } from '../types.js';
+import type { Metadata, MetadataSources, PageKind, Removal, Warning } from '../types.js';
 import type { LineRole } from '../metadata/index.js';
 
 export interface WinnowState {
@@ -19,6 +19,8 @@ export interface WinnowState {
   lines: Map<RootContent, LineRole>;
   removed: Removal[];
   warnings: Warning[];
+  /** What the strip stage judged the page to be (an article unless it says otherwise). */
+  kind: PageKind;
 }
 
 export function emptyMetadata(): Metadata {
@@ -29,7 +31,7 @@ export function state(file: VFile): WinnowState {
   const data = file.data as { winnow?: WinnowState };
   data.winnow ??= {
     header: null, url: null, inputLine: (line) => line, metadata: emptyMetadata(), sources: {}, lines: new Map(),
-    removed: [], warnings: [],
+    removed: [], warnings: [], kind: 'article',
   };
   return data.winnow;
 }

@@ -30,9 +30,14 @@ export const remarkWinnowStrip: Plugin<[StripOptions?], Root> = (options = {}) =
     const s = state(file);
     const blocks = collectBlocks(tree);
     const input = { blocks, metadata: s.metadata, lines: s.lines, disabled, keep, drop, siteTemplate, gentle: false };
-    let { decisions } = decide(input);
+    const first = decide(input);
+    let { decisions } = first;
     const totalWords = blocks.reduce((n, b) => n + b.words, 0);
     const keptWords = blocks.reduce((n, b, i) => n + (decisions[i] ? 0 : b.words), 0);
+    const { main } = first.classification;
+    // A page of some size with no run of article prose, or one where almost nothing would be
+    // left, is an index or a listing: say so rather than pass it off as an article.
+    if (totalWords >= MIN_INPUT_WORDS && (main.end < main.start || keptWords < totalWords * MIN_KEPT_SHARE)) s.kind = 'listing';
     // Implausibly little left: of a real page, or anything at all of a short text.
     if ((totalWords >= MIN_INPUT_WORDS && keptWords < totalWords * MIN_KEPT_SHARE) || (keptWords === 0 && totalWords > 0)) {
       decisions = decide({ ...input, gentle: true }).decisions;

@@ -14,6 +14,7 @@ import { republication } from './republication.js';
 import { authorArchive, authorBio } from './author.js';
 import { related } from './related.js';
 import { teasers } from './teasers.js';
+import { captions } from './captions.js';
 import { consent } from './consent.js';
 import { ads } from './ads.js';
 import { mediaContact } from './media-contact.js';
@@ -38,6 +39,7 @@ export const rules: readonly Rule[] = [
   related,
   teasers,
   mediaContact,
+  captions,
   repeated,
   siteTemplate,
   menu,
