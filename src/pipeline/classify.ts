@@ -47,7 +47,7 @@ export const T = {
   /** Below this prose level the language has no stopword list here: stopwords say nothing. */
   minProseLevel: 0.08,
   /** What a short block (a label, a time stamp, a one-line teaser) costs the main content. */
-  shortPenalty: -3,
+  shortPenalty: -5,
   /** Cap on how much one bad block counts against the main content. */
   badCap: 40,
 };
