@@ -1,4 +1,4 @@
-import type { Rule } from './types.js';
+import type { Rule, RuleContext } from './types.js';
 import { phraseVerdict } from './phrase.js';
 import { sectionAfter } from './section.js';
 
@@ -25,27 +25,45 @@ function isStamp(text: string, words: number): boolean {
   return words <= STAMP_MAX_WORDS && STAMP.test(text);
 }
 
+interface Thread { start: number; end: number; stamps: number }
+
+/** The document's comment thread (first stamp to just after the last), found once per document. */
+const threads = new WeakMap<RuleContext['blocks'], Thread | null>();
+
+function threadOf(blocks: RuleContext['blocks']): Thread | null {
+  let thread = threads.get(blocks);
+  if (thread !== undefined) return thread;
+  const stamps = blocks.filter((b) => isStamp(b.text, b.words));
+  thread = null;
+  if (stamps.length >= MIN_STAMPS) {
+    const last = stamps[stamps.length - 1]!.index;
+    let end = last + 1;
+    // The last comment's text follows its stamp.
+    while (end < blocks.length && end - last <= 4 && blocks[end]!.type !== 'heading') end++;
+    thread = { start: stamps[0]!.index, end, stamps: stamps.length };
+  }
+  threads.set(blocks, thread);
+  return thread;
+}
+
 export const comments: Rule = {
   id: 'comments',
   description: 'Comment prompts and comment sections',
   category: 'comments',
   test(block, ctx) {
+    const thread = threadOf(ctx.blocks);
     if (block.type === 'heading' && block.words <= COMMENT_HEADING_MAX_WORDS && COMMENT_HEADINGS.test(block.text) && block.index > ctx.main.start) {
-      const end = sectionAfter(ctx.blocks, block.index);
+      let end = sectionAfter(ctx.blocks, block.index);
+      // Comments are prose: a thread that starts under the heading runs to its own end.
+      if (thread && thread.start > block.index && thread.start < end) end = Math.max(end, thread.end);
       return { reason: `comment section heading "${block.text.slice(0, 40)}"`, strength: 'strong', sectionEnd: end };
     }
     const prompt = phraseVerdict(block, { patterns: COMMENT_PROMPTS, maxWords: 20 });
     if (prompt) return prompt;
     // A comment thread: the first of several time-stamped entries, up to the end of the last one.
-    if (!isStamp(block.text, block.words)) return undefined;
-    const stamps = ctx.blocks.filter((b) => isStamp(b.text, b.words));
-    if (stamps.length < MIN_STAMPS) return undefined;
-    if (stamps[0] !== block) return { reason: `comment time stamp (${stamps.length} in the thread)`, strength: 'strong' };
-    const last = stamps[stamps.length - 1]!.index;
-    let end = last + 1;
-    while (end < ctx.blocks.length && end - last <= 4 && ctx.blocks[end]!.type !== 'heading') end++;
-    // The commenter's name usually precedes the first stamp.
-    return { reason: `comment thread: ${stamps.length} time-stamped entries`, strength: 'strong', sectionEnd: end };
+    if (!thread || !isStamp(block.text, block.words)) return undefined;
+    if (block.index !== thread.start) return { reason: `comment time stamp (${thread.stamps} in the thread)`, strength: 'strong' };
+    return { reason: `comment thread: ${thread.stamps} time-stamped entries`, strength: 'strong', sectionEnd: thread.end };
   },
   examples: {
     removed: [
