@@ -1,10 +1,10 @@
 /**
- * The unified processor: parse, then the winnow stages in order, then stringify. Built and
+ * The unified processor: parse (remark-parse, in pieces for long documents), then the winnow stages in order, then stringify. Built and
  * frozen once per set of options; per-document state lives in `file.data`.
  */
 import { unified, type Processor } from 'unified';
 import type { Root } from 'mdast';
-import remarkParse from 'remark-parse';
+import { remarkParseInPieces } from './parse.js';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkStringify from 'remark-stringify';
@@ -18,7 +18,7 @@ export type WinnowProcessor = Processor<Root, Root, Root, Root, string>;
 
 export function createProcessor(options: StripOptions = {}): WinnowProcessor {
   return unified()
-    .use(remarkParse)
+    .use(remarkParseInPieces)
     .use(remarkGfm)
     .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(remarkWinnowRepair)

@@ -9,7 +9,7 @@
  */
 import type { Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { unified, type Plugin } from 'unified';
-import remarkParse from 'remark-parse';
+import { remarkParseInPieces } from './parse.js';
 import remarkGfm from 'remark-gfm';
 import { htmlToText, isBreakTag } from './html.js';
 import { plainText } from './blocks.js';
@@ -57,7 +57,7 @@ function mergeText(nodes: Nodes[]): Nodes[] {
  * the scraper meant: once the tags are gone, the text is read as Markdown. Left as literal text it
  * would be escaped on output and read as Markdown by the next reader, so output would not be stable.
  */
-const fragmentParser = unified().use(remarkParse).use(remarkGfm).freeze();
+const fragmentParser = unified().use(remarkParseInPieces).use(remarkGfm).freeze();
 
 /** Block-level HTML becomes the blocks of its text, or nothing. */
 function repairBlockHtml(node: RootContent, nested: boolean): RootContent[] {

@@ -5,7 +5,7 @@
  * by the `site-template` rule.
  */
 import { unified } from 'unified';
-import remarkParse from 'remark-parse';
+import { remarkParseInPieces } from './parse.js';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import { remarkWinnowRepair } from './repair.js';
@@ -16,7 +16,7 @@ import { isFrontMatter } from './state.js';
 /** Blocks this short are common words ("Share", "Menu"), not a template's evidence. */
 const MIN_KEY_WORDS = 3;
 
-const reader = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkWinnowRepair).freeze();
+const reader = unified().use(remarkParseInPieces).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkWinnowRepair).freeze();
 
 /**
  * The keys (`Block.key`) of a document's top-level blocks, read the way `clean()` reads them
