@@ -36,16 +36,23 @@ export function words(text: string): string[] {
  * Stopwords of the languages scraped news is mostly written in. One merged set: a page's
  * language is not known for sure before cleaning, and the density measure only needs to tell
  * running prose (full of function words) from menus and labels (nearly none).
+ *
+ * Named one by one (not looked up by a computed key) so that a bundler keeps only these lists of
+ * the package's 62: the CLI bundle then neither reads nor evaluates the others at start-up.
  */
-const STOPWORD_LANGS = ['eng', 'deu', 'fra', 'spa', 'ita', 'por', 'nld', 'swe', 'dan', 'nob', 'pol', 'rus', 'ces'];
+function stopwordLanguages(): unknown[] {
+  return [
+    stopwordLists.eng, stopwordLists.deu, stopwordLists.fra, stopwordLists.spa, stopwordLists.ita,
+    stopwordLists.por, stopwordLists.nld, stopwordLists.swe, stopwordLists.dan, stopwordLists.nob,
+    stopwordLists.pol, stopwordLists.rus, stopwordLists.ces,
+  ];
+}
 
 let stopwordSet: Set<string> | undefined;
 function stopwords(): Set<string> {
   if (stopwordSet) return stopwordSet;
   const set = new Set<string>();
-  const lists = stopwordLists as unknown as Record<string, unknown>;
-  for (const lang of STOPWORD_LANGS) {
-    const list = lists[lang];
+  for (const list of stopwordLanguages()) {
     if (Array.isArray(list)) for (const w of list) if (typeof w === 'string') set.add(w.toLowerCase());
   }
   stopwordSet = set;
