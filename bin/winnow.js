@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// Thin launcher: all behaviour lives in src/cli/main.ts (compiled to dist/ by `npm run build`).
-import { main } from '../dist/cli/main.js';
+// Thin launcher: all behaviour lives in src/cli/main.ts. `npm run build` compiles it to dist/ and
+// bundles it into dist/cli/winnow.cjs; see ./load.js for how the bundle is started quickly.
+import { loadCli } from './load.js';
+
+const cli = await loadCli();
 
 // First Ctrl-C: stop cleanly (finished outputs stay, no partial files, exit 130). Second: now.
 const interrupt = new AbortController();
@@ -15,7 +18,7 @@ process.stdout.on('error', (error) => {
   if (error.code !== 'EPIPE') throw error;
 });
 
-process.exitCode = await main({
+process.exitCode = await cli.main({
   argv: process.argv.slice(2),
   stdin: process.stdin,
   stdout: process.stdout,
@@ -25,3 +28,5 @@ process.exitCode = await main({
   stderrIsTTY: Boolean(process.stderr.isTTY),
   signal: interrupt.signal,
 });
+
+cli.saveCache?.();

@@ -33,6 +33,11 @@ export function loadLibrary(): Promise<Library> {
   return loaded;
 }
 
+/** True once this process has loaded the library (bin/load.js then saves its code cache). */
+export function libraryLoaded(): boolean {
+  return loaded !== undefined;
+}
+
 let blockKeys: Promise<BlockKeys> | undefined;
 
 /**

@@ -10,6 +10,8 @@ import { CATEGORIES, type Category } from '../types.js';
 import { FORMATS, type Format } from './formats.js';
 import { Reporter } from './report.js';
 
+export { libraryLoaded } from './library.js';
+
 export interface MainIO {
   argv: string[];
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
