@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { WorkerTask } from './worker.js';
+import { formatDuration } from './budget.js';
 
 export interface PoolOptions {
   jobs: number;
@@ -54,7 +55,7 @@ export class DocumentPool {
         return (await this.piscina.run(task, { signal, ...(transferList ? { transferList } : {}) })) as R;
       } catch (error) {
         if (this.options.signal.aborted) throw new Cancelled('interrupted');
-        if (timeout.aborted) throw new Error(`timed out after ${formatSeconds(this.options.timeoutMs)} (worker stopped)`);
+        if (timeout.aborted) throw new Error(`timed out after ${formatDuration(this.options.timeoutMs)} (worker stopped)`);
         const code = (error as { code?: string }).code;
         if (code === 'ERR_WORKER_OUT_OF_MEMORY') throw new Error(`out of memory (worker heap cap ${this.options.heapMb} MB)`);
         throw new Error(`worker failed: ${(error as Error).message ?? String(error)}`);
@@ -81,10 +82,6 @@ export class DocumentPool {
     if (next) next(); // the slot passes straight to the next waiter
     else this.running -= 1;
   }
-}
-
-function formatSeconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 /**

@@ -33,6 +33,8 @@ interface Context {
   stop: AbortController;
   runOptions: RunOptions;
   pool: DocumentPool | null;
+  /** Ctrl-C that stopped an in-process conversion (the watchdog took it before io.signal could). */
+  sigint: boolean;
 }
 
 export async function run(s: Settings, io: MainIO): Promise<number> {
@@ -47,6 +49,7 @@ export async function run(s: Settings, io: MainIO): Promise<number> {
     started: performance.now(),
     runOptions: { format: s.format, disable: s.disable, keep: s.keep, drop: s.drop, frontMatter: s.frontMatter, explain: s.explain },
     pool: null,
+    sigint: false,
   };
   try {
     if (s.inputFormat === 'ndjson') return await runStream(ctx);
@@ -71,7 +74,7 @@ export async function run(s: Settings, io: MainIO): Promise<number> {
 }
 
 function interrupted(ctx: Context): boolean {
-  return ctx.io.signal?.aborted ?? false;
+  return ctx.sigint || (ctx.io.signal?.aborted ?? false);
 }
 
 async function getPool(ctx: Context, jobs = ctx.s.jobs): Promise<DocumentPool> {
@@ -132,17 +135,24 @@ async function runSingle(ctx: Context, doc: InputDocument | null): Promise<numbe
 }
 
 /**
- * A small document runs in-process (no worker start-up); a large one goes to a worker, where the
- * time budget and memory cap apply.
+ * A small document runs in-process (no worker start-up) under the same time budget as in a worker
+ * (budget.ts); a large one goes to a worker, where the memory cap applies too.
  */
 async function convertOne(ctx: Context, task: ConvertTask): Promise<ConvertOutcome> {
   if ((task.bytes?.length ?? 0) <= IN_PROCESS_MAX_BYTES) {
-    const [{ loadLibrary }, { convertDocument }, { describe }] = await Promise.all([
-      import('./library.js'), import('./convert.js'), import('./worker.js'),
+    const [{ loadLibrary }, { convertDocument }, { describe }, budget] = await Promise.all([
+      import('./library.js'), import('./convert.js'), import('./worker.js'), import('./budget.js'),
     ]);
+    const lib = await loadLibrary();
     try {
-      return convertDocument(await loadLibrary(), task);
+      // Ctrl-C during the conversion stops it at once when the caller handles interrupts (bin does).
+      return budget.withinBudget(ctx.s.timeoutMs, () => convertDocument(lib, task), { breakOnSigint: ctx.io.signal !== undefined });
     } catch (error) {
+      if (error instanceof budget.Interrupted) {
+        ctx.sigint = true;
+        ctx.stop.abort();
+      }
+      if (error instanceof budget.OverBudget || error instanceof budget.Interrupted) return { ok: false, error: error.message };
       return { ok: false, error: describe(error) };
     }
   }
