@@ -213,9 +213,17 @@ function resolveDefinitionsAcrossPieces(pieces: Piece[], options: FromMarkdownOp
 export const remarkParseInPieces: Plugin<[ChunkOptions?], string, Root> = function (this: Processor, chunk: ChunkOptions = {}) {
   // eslint-disable-next-line @typescript-eslint/no-this-alias
   const self = this;
-  self.parser = (doc: string): Root => parseInPieces(doc, {
-    ...(self.data('settings') as FromMarkdownOptions | undefined),
-    extensions: self.data('micromarkExtensions') ?? [],
-    mdastExtensions: self.data('fromMarkdownExtensions') ?? [],
-  }, chunk);
+  self.parser = (doc: string): Root => {
+    // Where remark-parse finds its settings and the extensions other plugins (remark-gfm) add.
+    const data = self.data() as {
+      settings?: FromMarkdownOptions;
+      micromarkExtensions?: FromMarkdownOptions['extensions'];
+      fromMarkdownExtensions?: FromMarkdownOptions['mdastExtensions'];
+    };
+    return parseInPieces(doc, {
+      ...data.settings,
+      extensions: data.micromarkExtensions ?? [],
+      mdastExtensions: data.fromMarkdownExtensions ?? [],
+    }, chunk);
+  };
 };
