@@ -8,22 +8,23 @@
 // read or write it is ignored. WINNOW_CODE_CACHE=0 switches it off.
 //
 // Without the bundle (a tsc-only build), tsc's dist/cli/main.js is imported as it is.
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+'use strict';
 
-const BUNDLE = fileURLToPath(new URL('../dist/cli/winnow.cjs', import.meta.url));
+const { createHash } = require('node:crypto');
+const fs = require('node:fs');
+const { createRequire } = require('node:module');
+const os = require('node:os');
+const path = require('node:path');
+const vm = require('node:vm');
+
+const BUNDLE = path.join(__dirname, '..', 'dist', 'cli', 'winnow.cjs');
 
 /**
  * @returns {Promise<{ main: (io: object) => Promise<number>, saveCache?: () => void }>}
  *   `saveCache` is called once the run is over: by then the functions the run needed are compiled,
  *   and the cache written from the script holds them too.
  */
-export async function loadCli() {
+async function loadCli() {
   let bytes;
   try {
     bytes = fs.readFileSync(BUNDLE);
@@ -96,3 +97,5 @@ function writeCache(file, script) {
     }
   }
 }
+
+module.exports = { loadCli };
