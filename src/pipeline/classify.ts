@@ -189,11 +189,21 @@ function bestSegment(score: number[]): { start: number; end: number } {
   return best > 0 ? { start: bestStart, end: bestEnd } : { start: 0, end: -1 };
 }
 
-export function classify(blocks: readonly Block[], boilerplate: ReadonlySet<number>): Classification {
+/**
+ * `boilerplate`: blocks the rules call chrome outright. `teaser`: blocks of headline-and-summary
+ * runs (other articles' teasers): their prose reads like the article's, so it is not scored as
+ * article evidence, which keeps a run of teasers from stretching the main content over it; it is
+ * not scored against it either, so a list-style article mistaken for teasers loses nothing unless
+ * real chrome surrounds it.
+ */
+export function classify(blocks: readonly Block[], boilerplate: ReadonlySet<number>, teaser: ReadonlySet<number> = new Set()): Classification {
   const bar = stopwordBar(proseLevel(blocks));
   const initial = blocks.map((b) => initialClass(b, boilerplate.has(b.index), bar));
   const cls = resolveContext(initial.map((x) => x.cls));
-  const score = blocks.map((b, i) => blockScore(b, cls[i]!, initial[i]!.cls));
+  const score = blocks.map((b, i) => {
+    const s = blockScore(b, cls[i]!, initial[i]!.cls);
+    return teaser.has(i) ? Math.min(s, 0) : s;
+  });
   const main = bestSegment(score);
   return { cls, initial: initial.map((x) => x.cls), score, main, why: initial.map((x) => x.why) };
 }

@@ -8,6 +8,7 @@ import type { LineRole } from '../metadata/index.js';
 import type { Block } from './blocks.js';
 import { classify, T, type Classification } from './classify.js';
 import { rules, CLASSIFIER_RULES } from '../rules/index.js';
+import { headlineRuns, titleTest } from '../rules/teasers.js';
 import type { Rule, RuleContext, Verdict } from '../rules/types.js';
 import { blockKey } from './words.js';
 import { isFrontMatter } from './state.js';
@@ -109,7 +110,11 @@ export function decide(input: DecideInput): DecideOutput {
   // Only the rules' own strong evidence shapes the main-content search; --drop removes more blocks
   // but does not move the article's borders.
   first.forEach((v, i) => { if (v && !kept(v) && v.verdict.strength === 'strong') chrome.add(i); });
-  const classification = classify(blocks, chrome);
+  const teaser = new Set<number>();
+  if (!input.disabled.has('teasers') && !input.keep.has('related')) {
+    for (const r of headlineRuns(blocks, titleTest(input))) for (let i = r.start; i < r.end; i++) teaser.add(i);
+  }
+  const classification = classify(blocks, chrome, teaser);
   // With no run of article text at all (a short note, a list), there is no "outside" to remove.
   const found = classification.main.end >= classification.main.start;
   const statistical = found && !input.gentle && !input.keep.has('layout');

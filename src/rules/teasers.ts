@@ -1,5 +1,6 @@
 import type { Rule, RuleContext } from './types.js';
 import type { Block } from '../pipeline/blocks.js';
+import { blockKey } from '../pipeline/words.js';
 
 /**
  * Teaser lists: runs of "headline, then a line or two of summary" repeated several times. Once
@@ -11,13 +12,30 @@ const MIN_TEASERS = 3;
 /** Words under one teaser heading (summary plus date/author lines). */
 const TEASER_MAX_WORDS = 70;
 const TEASER_MAX_BLOCKS = 3;
+/**
+ * Mean heading length from which a run of short headed sections reads as other articles'
+ * headlines (sentences: "Police arrest two men after a chase on the ring road") rather than the
+ * article's own subheadings (labels: "Background", "A block plane"), which list-style articles
+ * put over one short paragraph each.
+ */
+const HEADLINE_WORDS = 7;
 
-interface Run { start: number; end: number; count: number }
+export interface Run {
+  start: number;
+  end: number;
+  count: number;
+  /** Mean length of the run's headings in words. */
+  headlineWords: number;
+}
 
 /** Runs of consecutive teaser-shaped sections, found once per document. */
 const runsCache = new WeakMap<readonly Block[], Run[]>();
 
-function teaserRuns(blocks: readonly Block[]): Run[] {
+/**
+ * `isTitle` tells the page's own headline: the section under it is the article's opening (a dek,
+ * a byline, the first paragraph), not a teaser, however short it is.
+ */
+export function teaserRuns(blocks: readonly Block[], isTitle: (b: Block) => boolean = () => false): Run[] {
   const cached = runsCache.get(blocks);
   if (cached) return cached;
   const runs: Run[] = [];
@@ -25,14 +43,16 @@ function teaserRuns(blocks: readonly Block[]): Run[] {
   let start = -1;
   let end = -1;
   let count = 0;
+  let headingWords = 0;
   const close = (): void => {
-    if (count >= MIN_TEASERS) runs.push({ start, end, count });
+    if (count >= MIN_TEASERS) runs.push({ start, end, count, headlineWords: headingWords / count });
     count = 0;
+    headingWords = 0;
   };
   let i = 0;
   while (i < blocks.length) {
     const h = blocks[i]!;
-    if (h.type !== 'heading') {
+    if (h.type !== 'heading' || isTitle(h)) {
       close();
       i++;
       continue;
@@ -49,6 +69,7 @@ function teaserRuns(blocks: readonly Block[]): Run[] {
       if (count === 0) start = i;
       end = j;
       count++;
+      headingWords += h.words;
     } else {
       close();
     }
@@ -57,6 +78,17 @@ function teaserRuns(blocks: readonly Block[]): Run[] {
   close();
   runsCache.set(blocks, runs);
   return runs;
+}
+
+/** The page's headline: the heading the metadata stage took the title from, or one equal to it. */
+export function titleTest(ctx: Pick<RuleContext, 'metadata' | 'lines'>): (b: Block) => boolean {
+  const key = ctx.metadata.title ? blockKey(ctx.metadata.title) : null;
+  return (b) => ctx.lines.get(b.node) === 'title' || (key !== null && b.key === key);
+}
+
+/** Teaser runs whose headings read as headlines, not as the article's own subheadings. */
+export function headlineRuns(blocks: readonly Block[], isTitle: (b: Block) => boolean = () => false): Run[] {
+  return teaserRuns(blocks, isTitle).filter((r) => r.headlineWords >= HEADLINE_WORDS);
 }
 
 function afterArticleStart(block: Block, ctx: RuleContext): boolean {
@@ -68,16 +100,18 @@ export const teasers: Rule = {
   description: 'Runs of headline-plus-summary teasers (related or front-page article lists)',
   category: 'related',
   test(block, ctx) {
-    const run = teaserRuns(ctx.blocks).find((r) => block.index >= r.start && block.index < r.end);
+    const run = headlineRuns(ctx.blocks, titleTest(ctx)).find((r) => block.index >= r.start && block.index < r.end);
     if (!run || !afterArticleStart(block, ctx) && run.start <= ctx.main.start) return undefined;
     return { reason: `${run.count} headline-and-summary teasers in a row (blocks ${run.start}-${run.end - 1})`, strength: 'weak' };
   },
   examples: {
     removed: [
-      '## One headline here\n\nA short summary of one story.\n\n## Another headline here\n\nA summary of another story.\n\n## A third headline here\n\nAnd a third summary.',
+      '## Ferry company adds a second winter crossing to the islands\n\nThe extra sailing runs on Fridays.\n\n## Volunteers count record numbers of seals on the sandbanks\n\nAlmost twice as many pups as last year.\n\n## Council puts plans for a new bus station out to consultation\n\nPeople have six weeks to comment.',
     ],
     kept: [
       '## Background to the case\n\nThe case began in 2015, when the first complaint was filed by a group of tenants who said their landlord had ignored repeated requests for repairs over several winters, leaving families without heating for weeks at a time.\n\nThe city inspected the building twice and found dozens of violations.\n\nThe landlord disputed every one of them in court.\n\nA judge eventually sided with the tenants.',
+      // A list-style article: short labels over one paragraph each are its own subheadings.
+      '## A block plane\n\nIt trims end grain and eases doors that stick.\n\n## A combination square\n\nIt marks lines square to an edge.\n\n## A pull saw\n\nIt cuts on the stroke towards you.',
     ],
   },
 };
