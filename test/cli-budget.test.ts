@@ -79,6 +79,16 @@ describe('--timeout for a document converted in-process', () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 
+  it('a --timeout beyond what timers can hold means no limit, in-process and in workers', async () => {
+    const one = await runCli([SEED, '--timeout', '1e9']);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toContain('# Syria Is the Next Step');
+    const out = path.join(tmp.dir, 'huge-timeout');
+    const batch = await runCli([path.dirname(slow), '--out-dir', out, '--timeout', '1e9', '-j', '1', '-q']);
+    expect(batch.stderr).toBe('');
+    expect(batch.code).toBe(0);
+  });
+
   it('stops the conversion itself, long before it would have ended (binary)', async () => {
     const full = await timed(() => runBin([slow, '-f', 'json']));
     expect(full.value.code).toBe(0);

@@ -157,7 +157,7 @@ function validate(paths: string[], o: Record<string, unknown>, io: MainIO, forma
     siteTemplate: o['siteTemplate'] as 'auto' | 'off',
     explain: Boolean(o['explain']),
     jobs: o['jobs'] === undefined ? os.availableParallelism() : positiveInt(o['jobs'], '--jobs'),
-    timeoutMs: Math.round(positiveNumber(o['timeout'], '--timeout') * 1000),
+    timeoutMs: timeoutMs(positiveNumber(o['timeout'], '--timeout')),
     maxSize: size(o['maxSize']),
     quiet: Boolean(o['quiet']),
     heapMb: io.env?.['WINNOW_MAX_MEMORY_MB'] ? positiveInt(io.env['WINNOW_MAX_MEMORY_MB'], 'WINNOW_MAX_MEMORY_MB') : DEFAULT_HEAP_MB,
@@ -207,6 +207,16 @@ function positiveNumber(value: unknown, flag: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} must be a number > 0, not '${String(value)}'`);
   return n;
+}
+
+/**
+ * Timers take at most 2^31-1 ms (about 24.8 days; a longer delay fires at once), so a larger
+ * --timeout means that long: in effect no limit. At least 1 ms.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+function timeoutMs(seconds: number): number {
+  return Math.min(MAX_TIMER_MS, Math.max(1, Math.round(seconds * 1000)));
 }
 
 const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };
