@@ -7,6 +7,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { toString } from 'mdast-util-to-string';
 import { extractMetadata, readScraperHeader, type LineRole } from '../src/metadata/index.js';
 import { findDates } from '../src/metadata/dates.js';
+import { isName } from '../src/metadata/authors.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
 
@@ -116,6 +117,91 @@ describe('extractMetadata: bylines, date lines and tag lines by language', () =>
     const { metadata, sources } = run(`# A Title Here\n\n${PROSE_EN}\n\n${PROSE_EN}\n\nArticles by: Ines Duarte`);
     expect(metadata.authors).toEqual(['Ines Duarte']);
     expect(sources.authors).toBe('label-line');
+  });
+});
+
+describe('extractMetadata: bylines split over lines, stamps and teasers', () => {
+  it('joins a "By" on its own line with the name in the next paragraph', () => {
+    const { metadata, sources, roles } = run(`# Harbour Cranes Return\n\nBy\n\nTomasz Wielgosz\n\nMarch 3, 2021 7:15 am\n\n${PROSE_EN}`);
+    expect(metadata.authors).toEqual(['Tomasz Wielgosz']);
+    expect(sources.authors).toBe('byline');
+    expect(roles.get('By')).toBe('byline');
+    expect(roles.get('Tomasz Wielgosz')).toBe('byline');
+    expect(metadata.date).toBe('2021-03-03T07:15');
+  });
+
+  it('joins "Von" and a list of names that goes on over several lines of one paragraph', () => {
+    const { metadata } = run(`# Abstimmung vertagt\n\nVon\n[Anna Schmidt](https://example.org/autor/anna),\n[Jonas Becker](https://example.org/autor/jonas)\n\n${PROSE_DE}`);
+    expect(metadata.authors).toEqual(['Anna Schmidt', 'Jonas Becker']);
+  });
+
+  it('does not join a bare "By" with a sentence', () => {
+    const { metadata } = run(`# Harbour Cranes Return\n\nBy\n\nthe end of the week the cranes were back.\n\n${PROSE_EN}`);
+    expect(metadata.authors).toEqual([]);
+  });
+
+  it('reads the first short lines of an article glued into one paragraph, without reporting the paragraph', () => {
+    const glued = `By\nMike Olsen\n2019-11-18T20:51:19Z\n${PROSE_EN}\n${PROSE_EN}`;
+    const { metadata, lines } = run(`# Plumes Over the Ice\n\n${glued}`);
+    expect(metadata.authors).toEqual(['Mike Olsen']);
+    expect(metadata.date).toBe('2019-11-18T20:51:19Z');
+    expect(lines.size).toBe(1); // the title only: the paragraph holds the article
+  });
+
+  it('takes the name above a "Source date" line as the author and the date from it', () => {
+    const { metadata, roles } = run(`# Cargo Ship Lost Over Siberia\n\nNADIA PETROVA\n\nAssociated Press December 2, 2016\n\n${PROSE_EN}`);
+    expect(metadata.authors).toEqual(['NADIA PETROVA']);
+    expect(metadata.date).toBe('2016-12-02');
+    expect(roles.get('Associated Press December 2, 2016')).toBe('dateline');
+  });
+
+  it('does not take the wrapped last line of a long heading for an author', () => {
+    const md = `# Club Activates Release Clause To Sign Goalkeeper\nKepa Arrizabalaga From Athletic Bilbao\n\nSportsDesk August 08, 2018\n\n${PROSE_EN}`;
+    expect(run(md).metadata.authors).toEqual([]);
+  });
+
+  it('rejects title-case headline fragments as names', () => {
+    expect(isName('Sign Kepa From Athletic Bilbao')).toBe(false);
+    expect(isName('Why This Matters')).toBe(false);
+    expect(isName('The Wall Street Journal')).toBe(true);
+    expect(isName('Luis de la Fuente')).toBe(true);
+  });
+
+  it('finds a byline printed near the first of two copies of the title', () => {
+    const md = [
+      '[Sign in](https://example.org/login)',
+      '[Ada Byron](https://example.org/@adabyron "Go to the profile of Ada Byron")  \non Mar 27 14 min',
+      'Next story', 'Next story', 'Share this story with your friends and family.',
+      '#### Inside the Night Lab', '- Share on Twitter\n- Share by email', '---', '## Inside the Night Lab', PROSE_EN, PROSE_EN,
+    ].join('\n\n');
+    const { metadata } = run(md);
+    expect(metadata.title).toBe('Inside the Night Lab');
+    expect(metadata.authors).toEqual(['Ada Byron']);
+  });
+
+  it('takes a name and a time stamp just above the article when teasers sit between it and the title', () => {
+    const teaser = (h: string, name: string, when: string) => `#### ${h}\n\n${name}\n\n${when}\n\n[Read on](https://example.org/x)`;
+    const md = [
+      '# The Long Road to the Valley Line', '## You may also like',
+      teaser('Bridge Works Close the Riverside Path', 'Marta Jensen', '3/12/21 7:30AM'),
+      teaser('Ferry Timetable Changes for Winter', 'Olu Adebayo', '3/13/21 12:35PM'),
+      'Subscribe To Our Newsletter', 'Henrik Solberg', '3/14/21 10:00AM', '•', 'Filed to: [railways](https://example.org/tag/railways)',
+      PROSE_EN, PROSE_EN,
+    ].join('\n\n');
+    const { metadata, sources, roles } = run(md);
+    expect(metadata.authors).toEqual(['Henrik Solberg']);
+    expect(sources.authors).toBe('byline');
+    expect(roles.get('3/14/21 10:00AM')).toBe('dateline');
+    // A two-digit year is too vague to be read as the publication date.
+    expect(metadata.date).toBeNull();
+  });
+
+  it('reads a name and a stamp right under the title, but not one under a section heading', () => {
+    const md = ['# The Long Road to the Valley Line', 'Henrik Solberg', '3/14/21 10:00AM', '## Part one', PROSE_EN].join('\n\n');
+    expect(run(md).metadata.authors).toEqual(['Henrik Solberg']);
+    const teaserOnly = ['# The Long Road to the Valley Line', '## More stories', 'Marta Jensen', '3/12/21 7:30AM',
+      '#### Another Story Entirely', 'Read on', PROSE_EN].join('\n\n');
+    expect(run(teaserOnly).metadata.authors).toEqual([]);
   });
 });
 

@@ -9,6 +9,8 @@ import { FULL_MONTH_NAMES, findDates } from './dates.js';
 
 /** "By" in the four languages, and the longer forms scrapers print. Matched at a line start. */
 const BY_PREFIX = /^(?:(?:written|posted|published|story|words|reporting|text|report|edited|compiled|interview|photos?|video)\s+by|by|von|vom|text\s+von|geschrieben\s+von|par|écrit\s+par|por|escrito\s+por|publicado\s+por)\s*:?\s+/iu;
+/** "By" alone on its line: the name follows on the next one. */
+export const BARE_BY = /^(?:(?:written|posted|published|story|words|reporting|text)\s+by|by|von|text\s+von|geschrieben\s+von|par|écrit\s+par|por|escrito\s+por)\s*:?$/iu;
 /** "By" inside a line that also holds a date: "on March 10, 2015 by X". */
 const BY_INSIDE = /(?:^|\s)(?:by|von|par|por)\s*:?\s+(?=\S)/giu;
 /** Labels followed by a colon. */
@@ -24,6 +26,16 @@ const ROLE_WORDS = new Set([
   'correspondante', 'periodista', 'redactor', 'redactora', 'corresponsal', 'enviado', 'enviada', 'especial',
   'updated', 'published', 'posted', 'follow', 'more', 'all', 'view', 'articles', 'posts', 'profile',
   'email', 'twitter', 'facebook', 'bio', 'about', 'author', 'comments', 'comment', 'share', 'min', 'read',
+]);
+/**
+ * Function words of headlines in title case ("Sign Kepa From Athletic Bilbao"): never part of a
+ * person's name. Short words that are also surnames ("An", "To", "On") are left out, and "The" may
+ * open the name of an organisation ("The Wall Street Journal").
+ */
+const HEADLINE_WORDS = new Set([
+  'the', 'from', 'of', 'for', 'with', 'into', 'onto', 'over', 'under', 'after', 'before', 'against', 'than',
+  'your', 'our', 'my', 'their', 'his', 'her', 'its', 'this', 'that', 'these', 'those',
+  'is', 'are', 'was', 'were', 'will', 'how', 'why', 'what', 'when', 'who', 'where', 'which',
 ]);
 const CREDENTIALS = /^(?:MA|MS|MSc|BSc|BA|PhD|Ph\.D\.?|MD|M\.D\.?|RN|MPH|MBA|DDS|DO|JD|Jr\.?|Sr\.?|III|II|Dr\.?|Prof\.?)$/u;
 /** Lower-case words allowed inside a name. */
@@ -44,8 +56,9 @@ export function isName(text: string): boolean {
   const words = t.split(/\s+/);
   if (words.length > 5) return false;
   let named = 0;
-  for (const w of words) {
-    if (ROLE_WORDS.has(w.toLowerCase())) return false;
+  for (const [i, w] of words.entries()) {
+    const lower = w.toLowerCase();
+    if (ROLE_WORDS.has(lower) || (HEADLINE_WORDS.has(lower) && !(i === 0 && lower === 'the'))) return false;
     if (NAME_WORD.test(w)) named++;
     else if (!PARTICLES.has(w.toLowerCase())) return false;
   }

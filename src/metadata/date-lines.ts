@@ -67,3 +67,34 @@ export function readDateLine(line: string, lang: string | null = null): DateLine
   if (m && residualWords(after).length === 0 && isSiteName(m[1]!)) return { iso, site: m[1]!.trim() };
   return null;
 }
+
+/** A date and/or a clock time in digits only: "9/11/13 10:00AM", "10:00 AM", "21.03.19, 14:05". */
+const NUMERIC_STAMP = /^(?=.*\d[/.:h-]\d)(?:\d{1,2}([/.-])\d{1,2}\1\d{2,4})?\s*,?\s*(?:\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?)?|\d{1,2}h\d{2})?$/iu;
+
+/**
+ * True for a line that only stamps a time: a date line, or a date or clock time in digits (two-digit
+ * years and bare times included, which are too vague to be read as the publication date).
+ */
+export function isStampLine(line: string, lang: string | null = null): boolean {
+  const text = line.trim();
+  return text.length > 0 && (NUMERIC_STAMP.test(text) || readDateLine(text, lang) !== null);
+}
+
+/**
+ * "Associated Press December 2, 2016": a short capitalised name (an agency, a site, a desk) and one
+ * date, nothing else. Read only next to a bare author name above it; on its own the name may be the
+ * author's or the source's, so the caller decides.
+ */
+export function readSourceDateLine(line: string, lang: string | null = null): { iso: string; source: string } | null {
+  const text = line.trim();
+  const dates = findDates(text, lang);
+  if (dates.length !== 1 || dates[0]!.index === 0) return null;
+  const d = dates[0]!;
+  const source = text.slice(0, d.index).replace(/[\s,|·•—–-]+$/u, '').trim();
+  if (!source || !isSiteName(source) || residualWords(text.slice(d.end)).length > 0) return null;
+  // Each word capitalised (or a connective): "Associated Press", "Agence France-Presse", not "posted on".
+  const words = source.split(/\s+/);
+  if (words.some((w) => !/^[\p{Lu}\p{N}]/u.test(w) && !/^(?:of|the|de|du|des|la|le|der|die|das|y|and|&)$/iu.test(w))) return null;
+  if (residualWords(source).length === 0) return null; // only date words ("Published", "Monday")
+  return { iso: d.iso, source };
+}

@@ -8,14 +8,14 @@
  */
 import type { Heading, Root, RootContent } from 'mdast';
 import type { Metadata, MetadataSources } from '../types.js';
-import { readBylineLine, splitNames, isName, type Byline } from './authors.js';
+import { BARE_BY, readBylineLine, splitNames, isName, type Byline } from './authors.js';
 import { normaliseDateValue } from './dates.js';
-import { publicationDate, readDateLine } from './date-lines.js';
+import { isStampLine, publicationDate, readDateLine, readSourceDateLine } from './date-lines.js';
 import { fmList, fmString, fmValue, readFrontMatter } from './front-matter.js';
 import { detectLang, normaliseLangTag } from './lang.js';
 import { readCopyrightLine, readSourceLine, splitTitleSuffix } from './site.js';
 import { addTags, readTagLine } from './tags.js';
-import { isLineBlock, linksOf, nodeText, wordCount } from './text.js';
+import { isLineBlock, linksOf, nodeText, normaliseForCompare, wordCount } from './text.js';
 
 export { readScraperHeader } from './scraper-header.js';
 export { findDates } from './dates.js';
@@ -105,6 +105,7 @@ export function extractMetadata(input: MetadataInput): MetadataOutput {
     cand(tail.labelAuthors, 'label-line'),
     cand(head.linkedAuthor ? [head.linkedAuthor] : null, 'author-link'),
     cand(head.nameBeforeDate ? [head.nameBeforeDate] : null, 'byline'),
+    cand(head.nameBeforeBody ? [head.nameBeforeBody] : null, 'byline'),
     cand(tail.nameDateAuthors, 'byline'),
   );
 
@@ -304,20 +305,70 @@ interface HeadFindings {
   linkedAuthor: string | null;
   /** A bare name just above a date line ("Mama Robotnik" / "Follow" / "Oct 15, 2015"). */
   nameBeforeDate: string | null;
+  /** A bare name above a time stamp in the lines just before the article's first paragraph. */
+  nameBeforeBody: string | null;
+}
+
+/** A heading right under the title with at least this many words is a dek, not a section ("More stories"). */
+const DEK_WORDS = 5;
+
+/**
+ * True when a heading stands between the title and block `i` (below the title), other than a dek
+ * right under the title: what follows it belongs to another item ("You may also like" teasers).
+ */
+function sectionBetween(blocks: readonly RootContent[], texts: readonly string[], titleIndex: number | null, i: number): boolean {
+  if (titleIndex === null || i <= titleIndex) return false;
+  const first = texts.findIndex((t, n) => n > titleIndex && t !== '');
+  const dek = wordCount(texts[first] ?? '') >= DEK_WORDS ? first : -1;
+  for (let n = titleIndex + 1; n < i; n++) if (blocks[n]!.type === 'heading' && texts[n] && n !== dek) return true;
+  return false;
+}
+
+/** How many lines at the top of a long paragraph may hold a byline or a date. */
+const LEADING_LINES = 4;
+
+/** The first lines of a paragraph, up to the first that reads as a sentence. */
+function leadingShortLines(all: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const line of all.slice(0, LEADING_LINES)) {
+    if (wordCount(line) > 8 || /[.!?…]$/u.test(line)) break;
+    out.push(line);
+  }
+  return out;
+}
+
+/** The next non-empty block when it is a one-line paragraph: where the name after a bare "By" goes. */
+function nameParagraphAfter(blocks: readonly RootContent[], texts: readonly string[], i: number): number | null {
+  const j = texts.findIndex((t, n) => n > i && t !== '');
+  return j !== -1 && blocks[j]!.type === 'paragraph' && !texts[j]!.includes('\n') ? j : null;
 }
 
 /** How far above a date line a bare author name may sit. */
 const NAME_ABOVE_DATE = 2;
 
-function nameAbove(blocks: readonly RootContent[], texts: readonly string[], dateIndex: number): string | null {
+/**
+ * A bare name paragraph at most NAME_ABOVE_DATE blocks above `dateIndex`. Words of the title are not a
+ * name: a converter that wraps a long heading leaves its last line as a paragraph of capitalised words.
+ */
+function nameAbove(blocks: readonly RootContent[], texts: readonly string[], dateIndex: number, title: string | null): string | null {
+  const inTitle = ` ${normaliseForCompare(title ?? '')} `;
   for (let i = dateIndex - 1, seen = 0; i >= 0 && seen < NAME_ABOVE_DATE; i--) {
     const t = texts[i]!;
     if (!t) continue;
     if (blocks[i]!.type === 'heading') return null; // a name above the title is a section, not the author
     seen++;
-    if (blocks[i]!.type === 'paragraph' && isName(t) && t.split(/\s+/).length >= 2) return t;
+    if (blocks[i]!.type === 'paragraph' && isName(t) && t.split(/\s+/).length >= 2
+      && !inTitle.includes(` ${normaliseForCompare(t)} `) && !continuesHeading(blocks, i)) return t;
   }
   return null;
+}
+
+/** A paragraph on the line right after a heading: the heading's own text, wrapped by the converter. */
+function continuesHeading(blocks: readonly RootContent[], i: number): boolean {
+  const prev = blocks[i - 1];
+  const start = blocks[i]!.position?.start.line;
+  const end = prev?.position?.end.line;
+  return prev?.type === 'heading' && start !== undefined && end !== undefined && start === end + 1;
 }
 
 /** A paragraph that reads as article text: long enough and ending a sentence. */
@@ -336,8 +387,13 @@ function blockLines(text: string): string[] {
  */
 function scanHead(blocks: readonly RootContent[], texts: readonly string[], titleIndex: number | null, lang: string | null,
   lines: Map<RootContent, LineRole>): HeadFindings {
-  const found: HeadFindings = { byline: null, bylineDate: null, date: null, site: null, linkedAuthor: null, nameBeforeDate: null };
-  const start = titleIndex === null ? 0 : Math.max(0, titleIndex - HEAD_BEFORE_TITLE);
+  const found: HeadFindings = {
+    byline: null, bylineDate: null, date: null, site: null, linkedAuthor: null, nameBeforeDate: null, nameBeforeBody: null,
+  };
+  // A page that prints its title twice (a sticky bar above the article) has its byline near the first copy.
+  const top = titleIndex === null ? 0 : firstTitleCopy(blocks, texts, titleIndex);
+  const title = titleIndex === null ? null : texts[titleIndex]!;
+  const start = Math.max(0, top - HEAD_BEFORE_TITLE);
   const end = Math.min(blocks.length, (titleIndex ?? 0) + HEAD_AFTER_TITLE);
   // Below the title first, then upwards from it: the lines nearest the title win.
   const order: number[] = [];
@@ -352,17 +408,48 @@ function scanHead(blocks: readonly RootContent[], texts: readonly string[], titl
     const text = texts[i]!;
     if (!text) continue;
     if (block.type !== 'paragraph' && block.type !== 'heading' && block.type !== 'list' && block.type !== 'code') continue;
-    if (wordCount(text) > MAX_LINE_WORDS && block.type !== 'list') continue;
+    // A long paragraph is prose, except that some converters glue a whole article into one paragraph
+    // of lines: its first short lines are still read ("By\nMike Wall\n2019-11-18\n...").
+    const long = wordCount(text) > MAX_LINE_WORDS && block.type !== 'list';
+    if (long && (block.type !== 'paragraph' || !text.includes('\n'))) continue;
     const authorLinks = linksOf(block).filter((l) => AUTHOR_URL.test(l.url)).map((l) => nodeText(l));
-    const roles: LineRole[] = [];
-    for (const line of blockLines(text)) {
+    const roles: LineRole[] = long ? ['description'] : [];
+    const own = long ? leadingShortLines(blockLines(text)) : blockLines(text);
+    for (let k = 0; k < own.length; k++) {
+      let line = own[k]!;
+      // "By" on a line of its own, the name on the next line or in the next paragraph.
+      if (BARE_BY.test(line) && block.type !== 'list') {
+        const by = line.replace(/\s*:$/u, '');
+        if (k + 1 < own.length) {
+          line = `${by} ${own[++k]!}`;
+          // "By\nX,\nY": a list of names may go on over the following lines.
+          while (k + 1 < own.length && /(?:,|&|\s(?:and|und|et|y))$/u.test(line)) line = `${line} ${own[++k]!}`;
+        } else {
+          const j = nameParagraphAfter(blocks, texts, i);
+          if (j !== null) line = `${by} ${texts[j]!}`;
+          // The name paragraph belongs to the byline as much as the "By" does.
+          if (j !== null && readBylineLine(line, authorLinks)) lines.set(blocks[j]!, 'byline');
+        }
+      }
       if (wordCount(line) > MAX_LINE_WORDS) { roles.push('description'); continue; }
       const dl = readDateLine(line, lang);
       if (dl) {
         found.date ??= dl.iso;
-        found.nameBeforeDate ??= nameAbove(blocks, texts, i);
+        found.nameBeforeDate ??= nameAbove(blocks, texts, i, title);
         if (dl.site) found.site ??= dl.site;
         roles.push(dl.site ? 'site' : 'dateline');
+        continue;
+      }
+      // "Jane Doe" above "Associated Press December 2, 2016" or above "9/11/13 10:00AM": the name is the
+      // author's, the rest of the stamp the source's.
+      const sd = readSourceDateLine(line, lang);
+      const stamp = !sd && isStampLine(line, lang);
+      const named = (sd || stamp) && block.type === 'paragraph' && !sectionBetween(blocks, texts, titleIndex, i)
+        ? nameAbove(blocks, texts, i, title) : null;
+      if (named) {
+        found.nameBeforeDate ??= named;
+        if (sd) found.date ??= sd.iso;
+        roles.push('dateline');
         continue;
       }
       // Bylines in lists belong to the teasers of other articles (or to a menu of authors).
@@ -383,7 +470,51 @@ function scanHead(blocks: readonly RootContent[], texts: readonly string[], titl
       lines.set(block, roles.includes('byline') ? 'byline' : roles.includes('site') ? 'site' : roles[0]!);
     }
   }
+  if (titleIndex !== null) found.nameBeforeBody = nameBeforeBody(blocks, texts, titleIndex, lang, lines);
   return found;
+}
+
+/** How far above the title a second copy of it may sit. */
+const TITLE_COPY_WINDOW = 10;
+
+/** The first of the headings above the title that repeat it word for word, or the title itself. */
+function firstTitleCopy(blocks: readonly RootContent[], texts: readonly string[], titleIndex: number): number {
+  const key = normaliseForCompare(texts[titleIndex]!);
+  let top = titleIndex;
+  for (let j = titleIndex - 1; j >= Math.max(0, titleIndex - TITLE_COPY_WINDOW); j--) {
+    if (blocks[j]!.type === 'heading' && key && normaliseForCompare(texts[j]!) === key) top = j;
+  }
+  return top;
+}
+
+/** How many non-empty blocks above the article's first paragraph may hold its author and time stamp. */
+const LEAD_IN_BLOCKS = 12;
+
+/**
+ * Pages that put teasers between the title and the article print the byline right above the article:
+ * a bare name paragraph, then a paragraph that is only a time stamp ("Mama Robotnik" / "9/11/13
+ * 10:00AM"), then page furniture, then the first paragraph of prose. The pair nearest to the prose wins;
+ * a heading in between ends the search (what lies above it is another item).
+ */
+function nameBeforeBody(blocks: readonly RootContent[], texts: readonly string[], titleIndex: number, lang: string | null,
+  lines: Map<RootContent, LineRole>): string | null {
+  let body = -1;
+  for (let i = titleIndex + 1; i < blocks.length; i++) {
+    if (blocks[i]!.type === 'paragraph' && isProse(texts[i]!)) { body = i; break; }
+  }
+  for (let i = body - 1, seen = 0; body !== -1 && i > titleIndex && seen < LEAD_IN_BLOCKS; i--) {
+    const text = texts[i]!;
+    if (!text) continue;
+    seen++;
+    if (blocks[i]!.type === 'heading') return null;
+    if (blocks[i]!.type !== 'paragraph' || text.includes('\n') || !isStampLine(text, lang)) continue;
+    const name = nameAbove(blocks, texts, i, texts[titleIndex]!);
+    if (name) {
+      if (!lines.has(blocks[i]!)) lines.set(blocks[i]!, 'dateline');
+      return name;
+    }
+  }
+  return null;
 }
 
 interface WholeFindings {
