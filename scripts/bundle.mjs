@@ -31,8 +31,10 @@ const common = {
   // stopword's ES build: the lists not imported by src/pipeline/words.ts are left out of the
   // bundle (its CommonJS build would bring all 62 languages).
   alias: { stopword: 'stopword/src/stopword.js' },
-  minifyWhitespace: true,
-  minifySyntax: true,
+  // Minified (a smaller file is read, decoded and hashed sooner: about 6 ms of the start-up), with
+  // a source map beside it for `node --enable-source-maps` when a stack trace needs reading.
+  minify: true,
+  sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
   logOverride: { 'empty-import-meta': 'error' },
