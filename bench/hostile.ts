@@ -5,15 +5,13 @@
  * some shapes overflow the stack or make V8 abort the whole process.
  *
  *   node --import tsx bench/hostile.ts [--timeout 20] [--only name,name] [--after-only | --before-only]
- *     [--clean] [--repeat 3] [--warm]
+ *     [--clean] [--repeat 3]
  *
  * `--clean` adds columns timing the library's full `clean()` on the raw case (in a child process
  * too; clean() runs normalizeText + defuse itself): wall time, and the child's CPU time, which
  * says more than wall time on a machine shared with other work. `--repeat n` runs every child n
  * times and prints the median. The last row, `reference`, is not hostile: 1 MB of ordinary article
  * shapes, to read the other rows against this machine's speed (`--only` can leave it out).
- * `--warm` times a second clean() of the case in the same child, as a long-lived worker would
- * see it (the first run pays for compiling the code it needs).
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -57,7 +55,6 @@ import { clean } from './src/clean.ts';
 const chunks = [];
 for await (const c of process.stdin) chunks.push(c);
 const input = Buffer.concat(chunks).toString('utf8');
-${flag('warm') ? 'try { clean(input); } catch {}' : ''}
 const t0 = performance.now();
 const c0 = process.cpuUsage();
 try {

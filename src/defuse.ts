@@ -4,15 +4,12 @@
  * The parser and serializer winnow builds on recurse once per nesting level and have quadratic (or
  * worse) paths for some shapes: thousands of `>`/list levels overflow the stack, deep emphasis takes
  * depth^4 to stringify, an unclosed `[` makes GFM's autolink-literal scan walk back over the whole
- * paragraph at every word, very long paragraphs are quadratic in lines. Others are linear but costly
- * per unit: a line of a paragraph costs what dozens of characters of it cost, a table row a hundred
- * times more than text, a quote level on every line of a long quote more again. Broken converters
- * produce exactly these shapes, so this pass rewrites them — in one linear scan, touching nothing
- * else — into shapes the parser handles quickly, and says what it did (one warning per rule).
+ * paragraph at every word, very long paragraphs are quadratic in lines. Broken converters produce
+ * exactly these shapes, so this pass rewrites them — in one linear scan, touching nothing else —
+ * into shapes the parser handles quickly, and says what it did (one warning per rule).
  *
- * Text inside fenced code, raw HTML blocks (`<pre>`, `<!--`, ...) and front matter is never changed
- * (fenced code is re-indented as a whole when its list item moves). Ordinary documents come out
- * byte-identical: every limit below is far beyond what real articles use.
+ * Text inside fenced code is never changed (except re-indented as a whole when its list item moves).
+ * Ordinary documents come out byte-identical: every limit below is far beyond what real prose uses.
  *
  * Also here: two shapes that never settle under parse+stringify (so `clean` could not be
  * idempotent) are rewritten into stable ones — an HTML block left open inside a list item, and a
@@ -182,7 +179,7 @@ class BlockPass {
   private runPrefix = '';
   private runQuotes = 0;
   /** Set when the run is a paragraph whose lines may be joined. */
-  private runJoin: { joined: boolean; cost: number; tail?: string } | null = null;
+  private runJoin: { quotes: number; joined: boolean; cost: number; tail?: string } | null = null;
   /** Set when the run is a table: its body rows so far, and whether rows are being made text. */
   private table: { quotes: number; rows: number; text: boolean } | null = null;
   /** Inside an HTML block that runs to a terminator (`<pre>`, `<!--`, ...): its lines are raw text. */
@@ -245,9 +242,8 @@ class BlockPass {
     const inHtml = this.rawHtmlLine(content);
 
     // A paragraph-like run that is too long gets a blank line (inside the same quotes), but never
-    // inside what may be indented code, where a blank line would become part of the code, nor in a
-    // table (whose rows past maxTableRows become text instead). Past maxParagraphLines, the lines
-    // of a plain paragraph are joined.
+    // inside what may be indented code, where a blank line would become part of the code. Tables
+    // are left whole: GFM parses them slowly, but in linear time.
     const cost = 1 + constructCount(content);
     // A list item or a heading starts a new paragraph of its own.
     const starts = lineMarkers.some((m) => m.kind === 'list') || content.startsWith('#');
@@ -320,7 +316,7 @@ class BlockPass {
     this.runQuotes = quotes;
     const paragraph = plain && !this.mayBeIndentedCode(rest) && !/^[<|]/.test(content) && !DEFINITION_START.test(content)
       && !ONE_LINE_BLOCK.test(content) && !content.startsWith('#') && !this.openHtml;
-    if (paragraph) this.runJoin = { joined: false, cost: 0 };
+    if (paragraph) this.runJoin = { quotes, joined: false, cost: 0 };
   }
 
   /** A new paragraph at this line, in the run's containers (after a blank line). */
@@ -366,7 +362,7 @@ class BlockPass {
     if (!run || !last || last.blank || last.code) return false;
     // The joined line is only ever appended to (it stays a cheap rope): its end is looked up in
     // what was appended last.
-    if (quotes !== this.runQuotes || markers.some((m) => m.kind === 'list') || mayStartBlock(content)
+    if (quotes !== run.quotes || markers.some((m) => m.kind === 'list') || mayStartBlock(content)
       || endsInHardBreak(run.tail ?? last.text) || content.includes('|')) {
       run.tail = undefined;
       return false;
