@@ -791,11 +791,7 @@ class InlineScan {
     const ch = text[pos]!;
     switch (ch) {
       case '\\':
-        if (!PUNCTUATION.test(text[pos + 1] ?? '')) return pos + 1;
-        // An escape counts as the character it escapes, so that spans measure the same on text
-        // this pass escaped and on the same text read again.
-        this.offset -= 1;
-        return pos + 2;
+        return PUNCTUATION.test(text[pos + 1] ?? '') ? pos + 2 : pos + 1;
       case '`': {
         let end = pos;
         while (text[end] === '`') end++;
