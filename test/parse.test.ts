@@ -13,8 +13,8 @@ import type { Root } from 'mdast';
 import { cutPoints, remarkParseInPieces } from '../src/pipeline/parse.js';
 import { documentArbitrary } from './fuzz/documents.js';
 
-/** Each run parses a document dozens of times; a tenth of the property-test budget. */
-const RUNS = Math.max(100, Math.floor(Number(process.env.WINNOW_PROPERTY_RUNS ?? 1_000) / 10));
+/** Each run parses a document dozens of times: a fiftieth of the property-test budget. */
+const RUNS = Math.max(100, Math.floor(Number(process.env.WINNOW_PROPERTY_RUNS ?? 1_000) / 50));
 
 const whole = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 const inPieces = unified().use(remarkParseInPieces, { pieceSize: 1 }).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
@@ -58,7 +58,7 @@ describe('parsing in pieces', () => {
     fc.assert(fc.property(doc, (text) => {
       expect(parsePieces(text)).toEqual(parseWhole(text));
     }), { numRuns: RUNS });
-  });
+  }, 300_000);
 
   it('cuts only before a column-0 line after a blank line that is not a list item', () => {
     const text = 'a\n\nb\n\n  c\n\n- d\n\n1. e\n\n\tf\n\ng\nh\n';
