@@ -4,12 +4,15 @@
  * The parser and serializer winnow builds on recurse once per nesting level and have quadratic (or
  * worse) paths for some shapes: thousands of `>`/list levels overflow the stack, deep emphasis takes
  * depth^4 to stringify, an unclosed `[` makes GFM's autolink-literal scan walk back over the whole
- * paragraph at every word, very long paragraphs are quadratic in lines. Broken converters produce
- * exactly these shapes, so this pass rewrites them — in one linear scan, touching nothing else —
- * into shapes the parser handles quickly, and says what it did (one warning per rule).
+ * paragraph at every word, very long paragraphs are quadratic in lines. Others are linear but costly
+ * per unit: a line of a paragraph costs what dozens of characters of it cost, a table row a hundred
+ * times more than text, a quote level on every line of a long quote more again. Broken converters
+ * produce exactly these shapes, so this pass rewrites them — in one linear scan, touching nothing
+ * else — into shapes the parser handles quickly, and says what it did (one warning per rule).
  *
- * Text inside fenced code is never changed (except re-indented as a whole when its list item moves).
- * Ordinary documents come out byte-identical: every limit below is far beyond what real prose uses.
+ * Text inside fenced code, raw HTML blocks (`<pre>`, `<!--`, ...) and front matter is never changed
+ * (fenced code is re-indented as a whole when its list item moves). Ordinary documents come out
+ * byte-identical: every limit below is far beyond what real articles use.
  *
  * Also here: two shapes that never settle under parse+stringify (so `clean` could not be
  * idempotent) are rewritten into stable ones — an HTML block left open inside a list item, and a
@@ -36,6 +39,17 @@ export interface DefuseLimits {
   /** Lines longer than this are split into paragraphs at a space before a letter. */
   maxLineLength: number;
   /**
+   * Body rows of one table beyond this are made text (the table ends there): GFM's tables cost a
+   * hundred times more per row than text, in parsing, the winnow stages and printing.
+   */
+  maxTableRows: number;
+  /**
+   * Lines of one paragraph beyond this are joined with spaces (a soft line break and a space read
+   * the same): micromark's cost per line is that of dozens of characters, and GFM's autolink
+   * literals make a paragraph's cost grow faster than its line count.
+   */
+  maxParagraphLines: number;
+  /**
    * Most inline constructs (line endings and Markdown punctuation) in one paragraph-like run;
    * past it the run is split into paragraphs. micromark's cost per paragraph grows with the
    * square of this count (it splices its event list once per construct).
@@ -44,13 +58,15 @@ export interface DefuseLimits {
 }
 
 export const DEFAULT_DEFUSE_LIMITS: Readonly<DefuseLimits> = {
-  maxLineDepth: 32,
-  maxListDepth: 32,
+  maxLineDepth: 8,
+  maxListDepth: 16,
   maxBracketDepth: 32,
   maxBracketSpan: 4_000,
   maxOpenEmphasis: 32,
   maxDangling: 32,
-  maxLineLength: 100_000,
+  maxLineLength: 30_000,
+  maxParagraphLines: 1_000,
+  maxTableRows: 2_000,
   maxParagraphCost: 2_000,
 };
 
@@ -59,7 +75,8 @@ export interface Defused {
   warnings: Warning[];
   /**
    * For each line of `text` (0-based), the input line it came from; null when `text` is the input
-   * unchanged. Lines are only ever inserted (paragraph splits), never merged.
+   * unchanged. Lines are inserted (paragraph splits) or, in a runaway paragraph, joined to the line
+   * before (which keeps its origin).
    */
   origin: number[] | null;
 }
@@ -67,7 +84,8 @@ export interface Defused {
 /** Stable rule ids of the warnings, one per kind of rewrite. */
 export type DefuseRule =
   | 'defuse-nesting' | 'defuse-list-depth' | 'defuse-brackets' | 'defuse-unclosed-bracket'
-  | 'defuse-emphasis' | 'defuse-long-line' | 'defuse-long-paragraph' | 'defuse-unclosed-html'
+  | 'defuse-emphasis' | 'defuse-long-line' | 'defuse-long-paragraph' | 'defuse-paragraph-lines' | 'defuse-long-table'
+  | 'defuse-unclosed-html'
   | 'defuse-email-literal';
 
 const MESSAGES: Record<DefuseRule, (count: number, limits: DefuseLimits) => string> = {
@@ -78,6 +96,8 @@ const MESSAGES: Record<DefuseRule, (count: number, limits: DefuseLimits) => stri
   'defuse-emphasis': (n, l) => `escaped ${n} emphasis marker${s(n)} beyond ${l.maxOpenEmphasis} open at once or ${l.maxDangling} unmatched`,
   'defuse-long-line': (n, l) => `split ${n} line${s(n)} longer than ${l.maxLineLength} characters or ${l.maxParagraphCost} inline constructs into paragraphs`,
   'defuse-long-paragraph': (n, l) => `split ${n} paragraph${s(n)} with more than ${l.maxParagraphCost} lines and inline constructs`,
+  'defuse-paragraph-lines': (n, l) => `joined the lines of ${n} paragraph${s(n)} longer than ${l.maxParagraphLines} lines (past that line, soft line breaks became spaces)`,
+  'defuse-long-table': (n, l) => `made the rows past row ${l.maxTableRows} of ${n} table${s(n)} into paragraphs of text`,
   'defuse-unclosed-html': (n) => `closed ${n} HTML block${s(n)} left open at the end of a list item`,
   'defuse-email-literal': (n) => `split ${n} e-mail-like literal${s(n)} whose domain would not survive a round trip`,
 };
@@ -156,14 +176,31 @@ class BlockPass {
   private list: ListLevel[] = [];
   private fence: { close: RegExp; quotes: number; indent: number } | null = null;
   private runCost = 0;
-  /** First two lines of the current run, to recognise a table. */
-  private runHead: string[] = [];
+  /** Lines of the current run so far. */
+  private runLines = 0;
+  /** What starts a line of the current run's paragraph after a blank line: quote markers, indentation. */
+  private runPrefix = '';
+  private runQuotes = 0;
+  /** Set when the run is a paragraph whose lines may be joined. */
+  private runJoin: { joined: boolean; cost: number; tail?: string } | null = null;
+  /** Set when the run is a table: its body rows so far, and whether rows are being made text. */
+  private table: { quotes: number; rows: number; text: boolean } | null = null;
+  /** Inside an HTML block that runs to a terminator (`<pre>`, `<!--`, ...): its lines are raw text. */
+  private rawHtml: { end: RegExp; quotes: number; column: number } | null = null;
   private openHtml: { terminator: RegExp; text: string; column: number; lastLine: number } | null = null;
 
   constructor(private readonly limits: DefuseLimits, private readonly report: Report) {}
 
   run(lines: string[]): Line[] {
-    lines.forEach((line, index) => this.line(line, index));
+    // Front matter is YAML or TOML, not Markdown: passed through as it is.
+    let from = 0;
+    const fm = /^(---|\+\+\+)[ \t]*$/.exec(lines[0] ?? '');
+    if (fm) {
+      const close = lines.findIndex((line, i) => i > 0 && line.trimEnd() === fm[1]);
+      if (close > 0) from = close + 1;
+    }
+    for (let i = 0; i < from; i++) this.push({ text: lines[i]!, source: i, code: true, contentStart: lines[i]!.length, quotes: 0, blank: false });
+    for (let i = from; i < lines.length; i++) this.line(lines[i]!, i);
     this.closeHtml();
     return this.out;
   }
@@ -187,7 +224,7 @@ class BlockPass {
     const blank = rest.trim() === '';
     if (blank) {
       this.runCost = 0;
-      this.runHead = [];
+      this.endRun();
       this.push({ text, source: index, code: false, contentStart: text.length, quotes, blank });
       return;
     }
@@ -205,48 +242,185 @@ class BlockPass {
     const content = text.slice(contentStart);
 
     if (quotes === 0) this.trackHtml(text, contentStart, content);
+    const inHtml = this.rawHtmlLine(content, quotes, text.slice(quoteEnd), lineMarkers.some((m) => m.kind === 'list'));
 
     // A paragraph-like run that is too long gets a blank line (inside the same quotes), but never
-    // inside what may be indented code, where a blank line would become part of the code. Tables
-    // are left whole: GFM parses them slowly, but in linear time.
+    // inside what may be indented code, where a blank line would become part of the code, nor in a
+    // table (whose rows past maxTableRows become text instead). Past maxParagraphLines, the lines
+    // of a plain paragraph are joined.
     const cost = 1 + constructCount(content);
     // A list item or a heading starts a new paragraph of its own.
     const starts = lineMarkers.some((m) => m.kind === 'list') || content.startsWith('#');
-    if (starts) this.runCost = 0;
-    const table = this.runHead.length === 2 && this.runHead[0]!.includes('|') && TABLE_DELIMITER.test(this.runHead[1]!);
-    if (this.runCost > 0 && this.runCost + cost > this.limits.maxParagraphCost && !table && !this.mayBeIndentedCode(text.slice(quoteEnd))) {
+    if (starts) {
+      this.runCost = 0;
+      this.endRun();
+    }
+    // A line in other quotes starts a block of its own (or is a lazy line: not joined either).
+    if (this.runLines > 0 && quotes !== this.runQuotes) this.endRun();
+    if (this.runLines === 0) {
+      const plain = markers.slice(0, quotes).every((m) => m.kind === 'quote') && !inHtml;
+      this.startRun(text.slice(quoteEnd), quotes, lineMarkers.some((m) => m.kind === 'list'), content, plain);
+    }
+    if (this.table) {
+      if (++this.table.rows > this.limits.maxTableRows && this.tableRowAsText(quotes, content, index)) return;
+    } else if (this.runLines > 0 && content.includes('|') && TABLE_DELIMITER.test(text) && this.out.at(-1)?.text.includes('|')) {
+      // A delimiter row under a row with a pipe: a table starts (it may interrupt a paragraph).
+      this.table = { quotes, rows: 0, text: false };
+      this.runJoin = null;
+    }
+    if (this.runLines >= this.limits.maxParagraphLines && !inHtml && !this.table && this.join(quotes, lineMarkers, content, index)) return;
+    this.runLines++;
+    if (this.runCost > 0 && this.runCost + cost > this.limits.maxParagraphCost && !this.table && !inHtml && !this.mayBeIndentedCode(text.slice(quoteEnd))) {
       this.push({ text: '>'.repeat(quotes), source: index, code: false, contentStart: quotes, quotes, blank: true });
       this.report.add('defuse-long-paragraph', index);
       this.runCost = 0;
-      this.runHead = [];
     }
     this.runCost += cost;
-    if (this.runHead.length < 2) this.runHead.push(text);
 
     const fence = this.mayBeIndentedCode(text.slice(quoteEnd)) ? null : FENCE.exec(content);
     if (fence && !(fence[1]!.startsWith('`') && content.slice(fence[0].length).includes('`'))) {
       const close = new RegExp(`^\\${fence[1]![0]}{${fence[1]!.length},}[ \\t]*$`);
       this.fence = { close, quotes, indent: contentStart };
       this.runCost = 0;
-      this.runHead = [];
+      this.endRun();
       this.push({ text, source: index, code: true, contentStart, quotes, blank: false });
       return;
     }
-    if (cost > this.limits.maxParagraphCost || text.length > this.limits.maxLineLength) {
+    if (!inHtml && (cost > this.limits.maxParagraphCost || text.length > this.limits.maxLineLength)) {
       const pieces = splitLine(text, contentStart, this.limits);
       if (pieces.length > 1) {
         this.report.add('defuse-long-line', index);
-        const prefix = quotes ? `${'>'.repeat(quotes)} ` : '';
         this.push({ text: pieces[0]!, source: index, code: false, contentStart, quotes, blank: false, starts });
-        for (const piece of pieces.slice(1)) {
-          this.push({ text: prefix.trimEnd(), source: index, code: false, contentStart: prefix.length, quotes, blank: true });
-          this.push({ text: prefix + piece, source: index, code: false, contentStart: prefix.length, quotes, blank: false });
-        }
+        // Each piece is a paragraph in the line's containers (its list item, if any).
+        for (const piece of pieces.slice(1)) this.newParagraph(piece, quotes, index);
         this.runCost = constructCount(pieces.at(-1)!);
         return;
       }
     }
     this.push({ text, source: index, code: false, contentStart, quotes, blank: false, starts });
+    // A heading or a thematic break is a block of one line: the next line starts a paragraph.
+    if (content.startsWith('#') || ONE_LINE_BLOCK.test(content)) this.endRun();
+  }
+
+  private endRun(): void {
+    this.runLines = 0;
+    this.runJoin = null;
+    this.table = null;
+  }
+
+  /**
+   * At the first line of a run: its lines may be joined when it is a plain paragraph (not indented
+   * code, an HTML block, a table, link definitions, nor containers in an unusual order). A
+   * paragraph that must be split keeps the indentation of its list item, if it is in one.
+   */
+  private startRun(rest: string, quotes: number, item: boolean, content: string, plain: boolean): void {
+    this.runPrefix = (quotes ? `${'>'.repeat(quotes)} ` : '') + ' '.repeat(this.itemColumn(rest, item));
+    this.runQuotes = quotes;
+    const paragraph = plain && !this.mayBeIndentedCode(rest) && !/^[<|]/.test(content) && !DEFINITION_START.test(content)
+      && !ONE_LINE_BLOCK.test(content) && !content.startsWith('#') && !this.openHtml;
+    if (paragraph) this.runJoin = { joined: false, cost: 0 };
+  }
+
+  /**
+   * The content column of the list item a line is in (`rest`: the line after its quote markers;
+   * `item`: it starts an item itself), or 0.
+   */
+  private itemColumn(rest: string, item: boolean): number {
+    const top = this.list.at(-1);
+    return top && (item || indentWidth(rest) >= top.now) ? top.now : 0;
+  }
+
+  /** A new paragraph at this line, in the run's containers (after a blank line). */
+  private newParagraph(text: string, quotes: number, index: number): void {
+    const prefix = this.runPrefix;
+    this.push({ text: prefix.trimEnd(), source: index, code: false, contentStart: prefix.length, quotes, blank: true });
+    this.push({ text: prefix + text, source: index, code: false, contentStart: prefix.length, quotes, blank: false });
+  }
+
+  /**
+   * A body row past the limit of a table's rows: the table ends before the first such row, and the
+   * rows from there on are text, joined with spaces into paragraphs (a paragraph of one line never
+   * reads as a table). GFM's tables cost far more per row than text. Returns false when the line
+   * is not a row of the same table (then the text paragraph is closed first).
+   */
+  private tableRowAsText(quotes: number, content: string, index: number): boolean {
+    const table = this.table!;
+    const last = this.out.at(-1)!;
+    if (quotes !== table.quotes) {
+      if (table.text) this.push({ text: '', source: index, code: false, contentStart: 0, quotes: 0, blank: true });
+      this.endRun();
+      return false;
+    }
+    if (!table.text || last.text.length + 1 + content.length > this.limits.maxLineLength) {
+      if (!table.text) this.report.add('defuse-long-table', index);
+      table.text = true;
+      this.newParagraph(content, quotes, index);
+    } else {
+      last.text = `${last.text} ${content}`;
+    }
+    return true;
+  }
+
+  /**
+   * A line past the limit of a paragraph's lines: its content is appended to the line before, with
+   * a space, unless it could start a block of its own or the line before ends in a hard break.
+   * When the joined line grows too long, a blank line starts a new paragraph at this line, in the
+   * same containers. Returns false when the line is to be kept as it is.
+   */
+  private join(quotes: number, markers: Marker[], content: string, index: number): boolean {
+    const run = this.runJoin;
+    const last = this.out.at(-1);
+    if (!run || !last || last.blank || last.code) return false;
+    // The joined line is only ever appended to (it stays a cheap rope): its end is looked up in
+    // what was appended last.
+    if (quotes !== this.runQuotes || markers.some((m) => m.kind === 'list') || mayStartBlock(content)
+      || endsInHardBreak(run.tail ?? last.text) || content.includes('|')) {
+      run.tail = undefined;
+      return false;
+    }
+    const cost = constructCount(content);
+    const piece = endsInHardBreak(content) ? content : trimEndSpace(content);
+    if (last.text.length + 1 + piece.length > this.limits.maxLineLength || run.cost + cost > this.limits.maxParagraphCost) {
+      // Too long: a new paragraph starts at this line, if it would read as one.
+      if (!BARE_PARAGRAPH_START.test(content) || DEFINITION_START.test(content)) {
+        run.tail = undefined;
+        return false;
+      }
+      this.newParagraph(piece, quotes, index);
+      run.cost = cost;
+      this.runCost = 1 + cost;
+    } else {
+      if (run.tail === undefined) last.text = trimEndSpace(last.text);
+      last.text = `${last.text} ${piece}`;
+      run.cost += cost;
+      this.runCost += cost;
+    }
+    run.tail = piece;
+    if (!run.joined) {
+      run.joined = true;
+      this.report.add('defuse-paragraph-lines', index);
+    }
+    return true;
+  }
+
+  /** Whether the line is inside (or opens) an HTML block that ends with a terminator. */
+  private rawHtmlLine(content: string, quotes: number, rest: string, item: boolean): boolean {
+    const raw = this.rawHtml;
+    // The block ends with its terminator, or with its container (a quote, a list item).
+    if (raw && (quotes < raw.quotes || (raw.column > 0 && indentWidth(rest) < raw.column))) this.rawHtml = null;
+    else if (raw) {
+      if (raw.end.test(content)) this.rawHtml = null;
+      return true;
+    }
+    if (content[0] !== '<') return false;
+    for (const [start, terminator] of HTML_BLOCK_OPEN) {
+      const match = start.exec(content);
+      if (!match) continue;
+      const end = new RegExp(escapeRegExp(terminator.replace('$1', match[1] ?? '')), 'i');
+      if (!end.test(content.slice(match[0].length))) this.rawHtml = { end, quotes, column: this.itemColumn(rest, item) };
+      return true;
+    }
+    return false;
   }
 
   private push(line: Line): void {
@@ -345,7 +519,7 @@ class BlockPass {
       }
     }
     const item = this.list.at(-1);
-    if (!item || contentStart < item.orig) return;
+    if (!item || contentStart < item.orig || content[0] !== '<') return;
     for (const [start, terminator] of HTML_BLOCK_OPEN) {
       const match = start.exec(content);
       if (!match) continue;
@@ -368,6 +542,38 @@ class BlockPass {
   }
 }
 
+/** A thematic break or a setext heading's underline: a block of one line. */
+const ONE_LINE_BLOCK = /^(?:([-*_])(?:[ \t]*\1){2,}|=+)[ \t]*$/;
+const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;
+/** A line ending in a hard line break (two spaces or a backslash). */
+function endsInHardBreak(text: string): boolean {
+  const end = text.charCodeAt(text.length - 1);
+  return end === 0x5c || (end === 0x20 && text.charCodeAt(text.length - 2) === 0x20);
+}
+
+function trimEndSpace(text: string): string {
+  const end = text.charCodeAt(text.length - 1);
+  return end === 0x20 || end === 0x09 ? text.replace(/[ \t]+$/, '') : text;
+}
+
+/**
+ * Content of a paragraph's continuation line that may end the paragraph or read differently at
+ * the start of a line: an HTML block, a table row, a heading, a thematic break or setext
+ * underline, a fence.
+ */
+function mayStartBlock(content: string): boolean {
+  switch (content[0]) {
+    case '<': case '|': case '#': return true;
+    case '-': case '*': case '_': case '=': return ONE_LINE_BLOCK.test(content) || SETEXT_UNDERLINE.test(content);
+    case '`': case '~': return FENCE.test(content);
+    default: return false;
+  }
+}
+/** Content that, after a blank line, starts a paragraph (and not a block of another kind). */
+const BARE_PARAGRAPH_START = /^(?![#>|<]|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|`{3}|~{3}|(?:([-*_])(?:[ \t]*\1){2,}|=+)[ \t]*$)\S/;
+/** A link or footnote definition at the start of a paragraph. */
+const DEFINITION_START = /^\[[^\]\n]{0,999}\]:/;
+
 const TABLE_DELIMITER = /^[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
 /** Characters that start an inline construct (or split micromark's data events). */
@@ -377,9 +583,12 @@ const CONSTRUCT_CHARS = new Set(['[', ']', '*', '_', '~', '`', '\\', '<', '&', '
 function constructCount(text: string): number {
   let count = 0;
   for (let i = 0; i < text.length; i++) {
-    if (!CONSTRUCT_CHARS.has(text[i]!)) continue;
-    count++;
-    if (text[i] === '\\') i++;
+    switch (text.charCodeAt(i)) {
+      case 0x5c: i++; // `\`: the escaped character counts with it
+      // falls through
+      case 0x5b: case 0x5d: case 0x2a: case 0x5f: case 0x7e: case 0x60: case 0x3c: case 0x26: case 0x21:
+        count++;
+    }
   }
   return count;
 }
@@ -596,7 +805,11 @@ class InlineScan {
     const ch = text[pos]!;
     switch (ch) {
       case '\\':
-        return PUNCTUATION.test(text[pos + 1] ?? '') ? pos + 2 : pos + 1;
+        if (!PUNCTUATION.test(text[pos + 1] ?? '')) return pos + 1;
+        // An escape counts as the character it escapes, so that spans measure the same on text
+        // this pass escaped and on the same text read again.
+        this.offset -= 1;
+        return pos + 2;
       case '`': {
         let end = pos;
         while (text[end] === '`') end++;

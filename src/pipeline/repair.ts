@@ -84,10 +84,14 @@ function firstText(p: Paragraph): string {
   return plainText(p).trimStart();
 }
 
-function isSplitPair(a: RootContent, b: RootContent | undefined): b is Paragraph {
+/**
+ * `joinedEnd`: when `a` is itself the result of joins, the text of its last piece (it has enough
+ * words): reading the whole of `a` again at every join would be quadratic in a long run of pieces.
+ */
+function isSplitPair(a: RootContent, b: RootContent | undefined, joinedEnd: string | null): b is Paragraph {
   if (a.type !== 'paragraph' || b?.type !== 'paragraph') return false;
-  const end = plainText(a).trimEnd();
-  if (!OPEN_END.test(end) || countWords(end) < SPLIT_MIN_WORDS) return false;
+  const end = joinedEnd ?? plainText(a).trimEnd();
+  if (!OPEN_END.test(end) || (joinedEnd === null && countWords(end) < SPLIT_MIN_WORDS)) return false;
   // A paragraph ending in a hard break or an image is a layout unit, not a cut sentence.
   const last = a.children[a.children.length - 1];
   if (!last || last.type === 'break' || last.type === 'image') return false;
@@ -97,14 +101,17 @@ function isSplitPair(a: RootContent, b: RootContent | undefined): b is Paragraph
 export function joinSplitParagraphs(parent: Parent): void {
   const children = parent.children as RootContent[];
   const out: RootContent[] = [];
+  let joinedEnd: string | null = null;
   for (const node of children) {
     const prev = out[out.length - 1];
-    if (prev && isSplitPair(prev, node)) {
+    if (prev && isSplitPair(prev, node, joinedEnd)) {
       const p = prev as Paragraph;
       p.children = mergeText([...p.children, { type: 'text', value: ' ' }, ...node.children]) as PhrasingContent[];
       if (p.position && node.position) p.position = { start: p.position.start, end: node.position.end };
+      joinedEnd = plainText(node).trimEnd();
       continue;
     }
+    joinedEnd = null;
     out.push(node);
   }
   parent.children = out as Parent['children'];

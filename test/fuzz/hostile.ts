@@ -61,5 +61,10 @@ export function hostileCases(scale = 1): HostileCase[] {
       build: () => 'ab'.repeat(n(1 << 19)) + '\n' },
     { name: 'long-line-table', description: 'a table with 50,000 rows',
       build: () => '| a | b |\n| - | - |\n' + '| cell | value |\n'.repeat(n(50_000)) },
+    // Shapes that never settle under parse+stringify (issue 4, "Round trip"), at a size.
+    { name: 'html-open-in-list', description: 'a comment left open in a list item, then 2,000 lines of it',
+      build: () => `- item\n  <!-- a comment left open\n${'  a line of the item\n'.repeat(n(2_000))}\nAfter the list.\n` },
+    { name: 'email-literal', description: '5,000 paragraphs with an e-mail literal `x@y._z`',
+      build: () => 'Follow us at Twitter@example._We post daily.\n\n'.repeat(n(5_000)) },
   ];
 }
