@@ -982,10 +982,13 @@ class InlineScan {
 
 /**
  * Split a line that is too long or too dense into paragraphs, at a space before a paragraph start
- * (the space is dropped): each piece is a paragraph again. A line with no such space (one long URL
- * or data URI, or dense punctuation) is left whole: a break elsewhere could ruin it or start a
- * block; the caps of the inline pass keep such a line linear. Table rows are left alone. Returns
- * the pieces; the first keeps the line's container markers.
+ * (the space is dropped): each piece is a paragraph again. A line with no such space is left whole
+ * when it is merely long (one long URL or data URI: a break could ruin it). When it is dense, as
+ * runs of brackets, images or emphasis with no space are, it is cut before a construct character
+ * outside links, and a piece that could start a block there (`*`, `~`,
+ * `` ` ``, `<`, a link definition) gets a backslash in front, which keeps the character as text:
+ * micromark's cost per paragraph grows with the square of its constructs. Table rows are left
+ * alone. Returns the pieces; the first keeps the line's container markers.
  */
 function splitLine(text: string, contentStart: number, limits: DefuseLimits): string[] {
   if (text[contentStart] === '|') return [text];
@@ -993,20 +996,53 @@ function splitLine(text: string, contentStart: number, limits: DefuseLimits): st
   let start = 0;
   let cost = 0;
   let spaced = -1;
+  let dense = -1;
+  // Open parentheses and brackets: a cut never falls in a link, unless brackets are nested so deep
+  // that the inline pass escapes them anyway.
+  let parens = 0;
+  let brackets = 0;
   for (let pos = contentStart + 1; pos < text.length; pos++) {
     const ch = text[pos]!;
-    if (CONSTRUCT_CHARS.has(ch) && text[pos - 1] !== '\\') cost++;
+    const escaped = text[pos - 1] === '\\';
+    if (CONSTRUCT_CHARS.has(ch) && !escaped) cost++;
     if (text[pos - 1] === ' ' && startsParagraph(text, pos)) spaced = pos;
-    if (cost < limits.maxParagraphCost && pos - start < limits.maxLineLength) continue;
-    const cut = spaced;
-    if (cut <= start) continue;
-    pieces.push(text.slice(start, cut - 1));
-    start = cut;
-    cost = constructCount(text.slice(cut, pos + 1));
+    else if (!escaped && parens === 0 && (brackets === 0 || brackets > limits.maxBracketDepth) && DENSE_CUT.has(ch)) dense = pos;
+    if (!escaped) {
+      if (ch === '(') parens++;
+      else if (ch === ')' && parens > 0) parens--;
+      else if (ch === '[') brackets++;
+      else if (ch === ']' && brackets > 0) brackets--;
+    }
+    // A dense cut comes at half the limit, so that the pieces stay under it after a round trip
+    // (which may add escapes) instead of being cut again on every pass.
+    if (cost >= limits.maxParagraphCost >> 1 && spaced <= start && dense > start) {
+      pieces.push(text.slice(start, dense));
+      start = dense;
+    } else if (cost < limits.maxParagraphCost && pos - start < limits.maxLineLength) {
+      continue;
+    } else if (spaced > start) {
+      pieces.push(text.slice(start, spaced - 1));
+      start = spaced;
+    } else {
+      continue;
+    }
+    cost = constructCount(text.slice(start, pos + 1));
   }
   pieces.push(text.slice(start));
-  return pieces;
+  if (pieces.length === 1) return pieces;
+  // A piece cut before a construct character keeps it as text when it could start a block; the
+  // first piece, cut inside a run of `*`, could now read as a thematic break.
+  const first = pieces[0]!;
+  if (THEMATIC_BREAK.test(first.slice(contentStart))) pieces[0] = `${first.slice(0, contentStart)}\\${first.slice(contentStart)}`;
+  return pieces.map((piece, i) => (i > 0 && !startsParagraph(piece, 0) && !SAFE_DENSE_START.has(piece[0]!) ? `\\${piece}` : piece));
 }
+
+const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/** Where a dense line without spaces may be cut (`_` and `&` are left out: they fill long URLs). */
+const DENSE_CUT = new Set(['[', ']', '*', '~', '`', '\\', '<', '!']);
+/** Construct characters that start a paragraph and nothing else at the start of a line. */
+const SAFE_DENSE_START = new Set(['\\', '!', ']']);
 
 /**
  * Characters that cannot start any block other than a paragraph: a letter, an opening quote or

@@ -105,10 +105,11 @@ describe('defuse: nesting', () => {
     expect(out.text).toContain('continued paragraph');
   });
 
-  it('escapes 10,000-level nested emphasis', () => {
-    for (const name of ['emphasis-run', 'emphasis-alternating', 'emphasis-words']) {
+  it('escapes 10,000-level nested emphasis (a run with nothing between is cut into paragraphs instead)', () => {
+    const rules = { 'emphasis-run': 'defuse-long-line', 'emphasis-alternating': 'defuse-emphasis', 'emphasis-words': 'defuse-emphasis' };
+    for (const [name, rule] of Object.entries(rules)) {
       const out = defuse(hostile(name));
-      expect(out.warnings.map((w) => w.rule)).toContain('defuse-emphasis');
+      expect(out.warnings.map((w) => w.rule)).toContain(rule);
       expect(depth(parse(out.text))).toBeLessThanOrEqual(DEFAULT_DEFUSE_LIMITS.maxOpenEmphasis + 4);
     }
   });
@@ -153,6 +154,26 @@ describe('defuse: long input', () => {
   it('does not break a long line that has no space (a URL, a data URI)', () => {
     const input = `![](data:image/png;base64,${'QUJD'.repeat(50_000)})\n`;
     expect(defuse(input)).toEqual({ text: input, warnings: [], origin: null });
+  });
+
+  it('cuts a dense line with no space into paragraphs, without turning a piece into another block', () => {
+    // Links glued together, then runs of `*`, `~`, `<` and backticks: each piece must stay a
+    // paragraph of the list item, with every character of the line still there as text.
+    const glued = '[a](u)'.repeat(1_500) + '*'.repeat(3_000) + '~<`'.repeat(1_000);
+    const out = defuse(`- ${glued}\n`);
+    expect(out.warnings.map((w) => w.rule)).toContain('defuse-long-line');
+    const tree = parse(out.text);
+    expect(tree.children).toHaveLength(1);
+    const item = (tree.children[0] as { children: { children: Nodes[] }[] }).children[0]!;
+    expect(item.children.length).toBeGreaterThan(3);
+    expect(new Set(item.children.map((c) => c.type))).toEqual(new Set(['paragraph']));
+    // Every link survives whole: no cut lands inside one.
+    expect(JSON.stringify(tree).match(/"type":"link"/g)?.length).toBe(1_500);
+  });
+
+  it('does not cut a line that is dense only with `_` or `&` (they fill long URLs)', () => {
+    const input = `https://example.com/?${'a_b&c=d_'.repeat(5_000)}\n`;
+    expect(defuse(input).text).toBe(input);
   });
 
   it('splits a paragraph of many dense lines, inside its blockquote', () => {

@@ -19,7 +19,20 @@ import { runOrdered } from './ordered.js';
 import { AtomicStream, writeAtomic } from './write.js';
 
 /** Below this size a lone document is converted in-process: no worker start-up for the common case. */
-const IN_PROCESS_MAX_BYTES = 256 * 1024;
+export const IN_PROCESS_MAX_BYTES = 256 * 1024;
+/**
+ * The most heap (V8's old generation, what a worker's cap limits) a conversion may keep per input
+ * byte. Once defused, the worst hostile shape at IN_PROCESS_MAX_BYTES keeps about 120 (it was over
+ * 1,000 before dense lines were cut); test/memory.test.ts holds every shape to this figure. In-process no
+ * worker's heap cap applies, so a document runs there only when this much heap fits within the
+ * cap: the memory cap holds either way.
+ */
+export const HEAP_PER_INPUT_BYTE = 500;
+
+/** Whether a lone document of this size is converted in-process rather than in a worker. */
+export function runsInProcess(bytes: number, heapMb: number): boolean {
+  return bytes <= Math.min(IN_PROCESS_MAX_BYTES, (heapMb * 1024 * 1024) / HEAP_PER_INPUT_BYTE);
+}
 /** Documents read ahead per worker: keeps workers busy while bounding memory. */
 const WINDOW_PER_JOB = 4;
 
@@ -136,10 +149,11 @@ async function runSingle(ctx: Context, doc: InputDocument | null): Promise<numbe
 
 /**
  * A small document runs in-process (no worker start-up) under the same time budget as in a worker
- * (budget.ts); a large one goes to a worker, where the memory cap applies too.
+ * (budget.ts), and only when it is small enough that it cannot need more heap than the memory cap;
+ * a larger one goes to a worker, whose heap is capped.
  */
 async function convertOne(ctx: Context, task: ConvertTask): Promise<ConvertOutcome> {
-  if ((task.bytes?.length ?? 0) <= IN_PROCESS_MAX_BYTES) {
+  if (runsInProcess(task.bytes?.length ?? 0, ctx.s.heapMb)) {
     const [{ loadLibrary }, { convertDocument }, { describe }, budget] = await Promise.all([
       import('./library.js'), import('./convert.js'), import('./worker.js'), import('./budget.js'),
     ]);
