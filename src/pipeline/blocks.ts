@@ -62,8 +62,19 @@ function linkStats(node: Nodes, acc: LinkStats = { linkWords: 0, links: 0, image
   return acc;
 }
 
+/** Containers whose children are blocks (or rows/cells): their texts are separate words. */
+const BLOCK_PARENTS = new Set(['root', 'list', 'listItem', 'blockquote', 'footnoteDefinition', 'table', 'tableRow']);
+
+/**
+ * The text of a node without image alt text or HTML. Unlike mdast's `toString`, the texts of
+ * sibling blocks (list items, the paragraphs of a quote, table cells) are kept apart, by a line
+ * break between blocks and a space between cells: "Home" and "Fact Check" as menu items are
+ * three words, not "HomeFact Check".
+ */
 export function plainText(node: Nodes): string {
-  return toString(node, { includeImageAlt: false, includeHtml: false });
+  if (!BLOCK_PARENTS.has(node.type) || !('children' in node)) return toString(node, { includeImageAlt: false, includeHtml: false });
+  const sep = node.type === 'tableRow' ? ' ' : '\n';
+  return (node.children as Nodes[]).map((c) => plainText(c)).filter((t) => t !== '').join(sep);
 }
 
 export function measure(node: RootContent, index: number): Block {

@@ -1,0 +1,38 @@
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { measure, plainText } from '../src/pipeline/blocks.js';
+
+const parse = (md: string) => unified().use(remarkParse).use(remarkGfm).parse(md);
+const first = (md: string) => parse(md).children[0]!;
+
+describe('block measures', () => {
+  it('list items are separate words, not run together', () => {
+    const b = measure(first('* Home\n* Fact Check\n* About the site\n'), 0);
+    expect(b.text).toBe('Home\nFact Check\nAbout the site');
+    expect(b.words).toBe(6);
+    expect(b.wordsPerItem).toBe(2);
+    expect(b.key).toBe('home fact check about the site');
+  });
+
+  it('a stopword at an item border still counts as a stopword', () => {
+    // Run together, "yourselfThe" and "explainedInside" would be neither word.
+    const b = measure(first('* What you can fix yourself\n* The law, explained\n* Inside the plant\n'), 0);
+    expect(b.stopwordDensity).toBeCloseTo(5 / 11, 5);
+  });
+
+  it('sentences of separate items are counted', () => {
+    const b = measure(first('* Stir the sauce.\n* Serve it hot.\n* Add salt to taste.\n'), 0);
+    expect(b.sentences).toBe(3);
+  });
+
+  it('paragraphs of a quote and cells of a table are kept apart', () => {
+    expect(plainText(first('> One line.\n>\n> Two lines.\n'))).toBe('One line.\nTwo lines.');
+    expect(plainText(first('| a | b |\n| - | - |\n| c | d |\n'))).toBe('a b\nc d');
+  });
+
+  it('inline content is read as before', () => {
+    expect(plainText(first('Some *emphasis* and a [link](https://example.org) ![alt](x.png).\n'))).toBe('Some emphasis and a link .');
+  });
+});
