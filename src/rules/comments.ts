@@ -2,18 +2,42 @@ import type { Rule, RuleContext } from './types.js';
 import { phraseVerdict } from './phrase.js';
 import { sectionAfter } from './section.js';
 
-/** Comment prompts, in several languages. */
+/** Comment prompts and widgets, in several languages: chrome wherever they stand in a short block. */
 const COMMENT_PROMPTS = [
-  /\b(leave a (comment|reply)|post a comment|add (a|your) comment|comment on|join the (discussion|conversation)|\d+ comments?|comments? \(\d+\)|no comments( yet)?|be the first to comment|show comments|view comments|load comments|comment policy|(read|see) (all )?comments|comments are closed|commenting)\b/i,
-  /\b(kommentare?|kommentieren|diskutieren sie mit|leserkommentare)\b/i,
-  /\b(commentaires?|laisser un commentaire|réagissez|réagir)\b/i,
-  /\b(comentarios?|deja (un|tu) comentario|comenta)\b/i,
+  /\b(leave a (comment|reply)|post a comment|add (a|your) comment|join the (discussion|conversation)|\d+ comments?|comments? \(\d+\)|no comments( yet)?|be the first to comment|show comments|view comments|load comments|comment policy|(read|see) (all )?comments|comments are closed)\b/i,
+  /\b(kommentare \(\d+\)|\d+ kommentare?|diskutieren sie mit|leserkommentare|jetzt kommentieren)\b/i,
+  /\b(\d+ commentaires?|laisser un commentaire|réagissez)\b/i,
+  /\b(\d+ comentarios?|deja (un|tu) comentario)\b/i,
+];
+
+/**
+ * Words that also occur in the article's own sentences ("declined to comment on", "kommentierte",
+ * "a réagi"): a comment label in a block of a few words, only weak evidence in a longer one.
+ */
+const COMMENT_WORDS = [
+  /\b(comment on|commenting)\b/i,
+  /\b(kommentare?|kommentieren)\b/i,
+  /\b(commentaires?|réagir)\b/i,
+  /\b(comentarios?|comenta)\b/i,
 ];
 
 /** Headings that open a comment section. */
 const COMMENT_HEADINGS = /\b(comments?|responses|replies|discussion|leave a (reply|comment)|kommentare|leserkommentare|commentaires|comentarios|réactions)\b/i;
 /** Headings longer than this are titles that mention comments, not section labels. */
 const COMMENT_HEADING_MAX_WORDS = 6;
+/**
+ * Headings that count the comments on the article and repeat its title ("10 thoughts on “...”",
+ * "One response to ...", "3 Kommentare zu ...", "5 réflexions sur ..."): a comment section
+ * whatever the title's length.
+ */
+const COUNTED_COMMENTS = /^\W*(\d+|one|ein|eine|un|une|uno|una|um|uma)\s+(thoughts?|responses?|repl(y|ies)|comments?|gedanken(\s+zu)?|kommentare?|antwort(en)?|réflexions?|commentaires?|réponses?|comentarios?|comentários?|respuestas?|respostas?|commenti|pensieri|risposte)\s+(on|to|zu|zum|zur|auf|sur|à|en|sobre|a|em|para|su|a)\b/iu;
+/** Comment words in a block of up to this many words are a label ("Comments", "Kommentare"). */
+const PROMPT_LABEL_WORDS = 8;
+/**
+ * Longer blocks are prose that mentions comments: a prompt still removes them, comment words only
+ * where the block does not read as the article's prose ("The company declined to comment on it.").
+ */
+const PROMPT_MAX_WORDS = 20;
 
 /** Time stamps of comments: "2 days ago", "3 hours ago at 08:51 am", "vor 2 Stunden", "il y a 3 jours", "hace 2 días". */
 const STAMP = /^\W*(\d+|an?|one)\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|^\W*vor\s+\d+\s+(sekunden|minuten|stunden|tagen|wochen|monaten|jahren)\b|^\W*il y a\s+\d+\s+(secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)\b|^\W*hace\s+\d+\s+(segundos?|minutos?|horas?|días?|semanas?|meses|años?)\b/i;
@@ -52,13 +76,17 @@ export const comments: Rule = {
   category: 'comments',
   test(block, ctx) {
     const thread = threadOf(ctx.blocks);
-    if (block.type === 'heading' && block.words <= COMMENT_HEADING_MAX_WORDS && COMMENT_HEADINGS.test(block.text) && block.index > ctx.main.start) {
+    const heading = block.type === 'heading' && block.index > ctx.main.start &&
+      ((block.words <= COMMENT_HEADING_MAX_WORDS && COMMENT_HEADINGS.test(block.text)) || COUNTED_COMMENTS.test(block.text));
+    if (heading) {
       let end = sectionAfter(ctx.blocks, block.index);
       // Comments are prose: a thread that starts under the heading runs to its own end.
       if (thread && thread.start > block.index && thread.start < end) end = Math.max(end, thread.end);
       return { reason: `comment section heading "${block.text.slice(0, 40)}"`, strength: 'strong', sectionEnd: end };
     }
-    const prompt = phraseVerdict(block, { patterns: COMMENT_PROMPTS, maxWords: 20 });
+    const prompt = phraseVerdict(block, { patterns: COMMENT_PROMPTS, maxWords: PROMPT_MAX_WORDS }) ??
+      phraseVerdict(block, { patterns: COMMENT_WORDS, maxWords: PROMPT_LABEL_WORDS }) ??
+      phraseVerdict(block, { patterns: COMMENT_WORDS, maxWords: PROMPT_MAX_WORDS, strength: 'weak' });
     if (prompt) return prompt;
     // A comment thread: the first of several time-stamped entries, up to the end of the last one.
     if (!thread || !isStamp(block.text, block.words)) return undefined;
@@ -67,7 +95,8 @@ export const comments: Rule = {
   },
   examples: {
     removed: [
-      'Leave a comment', '12 Comments', 'Kommentare (3)', 'Laisser un commentaire', 'Deja un comentario',
+      'Leave a comment', '12 Comments', 'Some prose.\n\n### 10 thoughts on “Why some online businesses never take off”',
+      'Some prose.\n\n## 3 Kommentare zu „Wie ein Dorf seinen Laden rettete“', 'Kommentare (3)', 'Laisser un commentaire', 'Deja un comentario',
       'Some prose.\n\nAnna\n\n2 days ago at 07:52 am\n\nGreat piece.\n\nBob\n\n3 days ago\n\nI disagree.\n\nCy\n\n5 days ago',
     ],
     kept: ['Critics of the plan have commented that it would do little for tenants, and the minister did not respond to requests for comment on Friday.'],
