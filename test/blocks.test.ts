@@ -27,6 +27,13 @@ describe('block measures', () => {
     expect(b.sentences).toBe(3);
   });
 
+  it('items of nested lists count as entries', () => {
+    const b = measure(first('* Home\n* News\n  * Europe\n  * Africa\n* More\n  * Weather\n'), 0);
+    expect(b.items).toBe(3);
+    expect(b.entries).toBe(6);
+    expect(b.wordsPerEntry).toBe(1);
+  });
+
   it('paragraphs of a quote and cells of a table are kept apart', () => {
     expect(plainText(first('> One line.\n>\n> Two lines.\n'))).toBe('One line.\nTwo lines.');
     expect(plainText(first('| a | b |\n| - | - |\n| c | d |\n'))).toBe('a b\nc d');

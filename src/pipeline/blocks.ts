@@ -27,6 +27,9 @@ export interface Block {
   /** For lists: number of items and mean words per item. */
   items: number;
   wordsPerItem: number;
+  /** For lists: items at any depth (a menu's sub-menus included) and mean words per such entry. */
+  entries: number;
+  wordsPerEntry: number;
   /** Case/punctuation-insensitive key to spot repeats. */
   key: string;
   /** Heading depth (1-6), 0 for other blocks. */
@@ -77,6 +80,14 @@ export function plainText(node: Nodes): string {
   return (node.children as Nodes[]).map((c) => plainText(c)).filter((t) => t !== '').join(sep);
 }
 
+/** List items at any depth under a node. */
+function countItems(node: Nodes): number {
+  if (!('children' in node)) return 0;
+  let n = 0;
+  for (const child of node.children as Nodes[]) n += (child.type === 'listItem' ? 1 : 0) + countItems(child);
+  return n;
+}
+
 export function measure(node: RootContent, index: number): Block {
   const text = node.type === 'code' ? node.value : plainText(node);
   // Split once: length, stopword share and repeat key all read the same words.
@@ -84,7 +95,11 @@ export function measure(node: RootContent, index: number): Block {
   const words = lengthInWords(text, tokens.length);
   const ls = linkStats(node);
   let items = 0;
-  if (node.type === 'list') items = node.children.length;
+  let entries = 0;
+  if (node.type === 'list') {
+    items = node.children.length;
+    entries = countItems(node);
+  }
   return {
     index,
     node,
@@ -102,6 +117,8 @@ export function measure(node: RootContent, index: number): Block {
     endsWithPunct: endsLikeSentence(text),
     items,
     wordsPerItem: items > 0 ? words / items : words,
+    entries,
+    wordsPerEntry: entries > 0 ? words / entries : words,
     key: keyOfWords(tokens),
     depth: node.type === 'heading' ? node.depth : 0,
     pipeRows: hasPipeRows(node, text),

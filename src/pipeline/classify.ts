@@ -48,6 +48,10 @@ export const T = {
   minProseLevel: 0.08,
   /** What a short block (a label, a time stamp, a one-line teaser) costs the main content. */
   shortPenalty: -5,
+  /** A list of fewer words per item (at any depth) is a menu or a tag list ... */
+  menuWordsPerItem: 4,
+  /** ... unless at least one item in this many reads as a sentence. */
+  menuSentenceShare: 4,
   /** Cap on how much one bad block counts against the main content. */
   badCap: 40,
 };
@@ -102,9 +106,10 @@ function initialClass(b: Block, boilerplate: boolean, bar: Bar): { cls: BlockCla
   if (b.linkDensity > T.maxLinkDensity && b.links > 0) {
     return { cls: 'bad', why: `link density ${b.linkDensity.toFixed(2)}` };
   }
-  // Lists of a few words per item without sentences are menus or tag lists, link-free or not.
-  if (b.type === 'list' && b.items >= 3 && b.wordsPerItem < 4 && b.sentences === 0) {
-    return { cls: 'bad', why: `list of ${b.items} items, ${b.wordsPerItem.toFixed(1)} words/item` };
+  // Lists of a few words per item without sentences are menus or tag lists, link-free or not;
+  // sub-menus count as items, and a stray "?" in a menu entry does not make it prose.
+  if (b.type === 'list' && b.entries >= 3 && b.wordsPerEntry < T.menuWordsPerItem && b.sentences * T.menuSentenceShare < b.entries) {
+    return { cls: 'bad', why: `list of ${b.entries} items, ${b.wordsPerEntry.toFixed(1)} words/item` };
   }
   if (b.words < T.shortWords) return { cls: 'short', why: `${b.words} words` };
   const sw = `stopwords ${b.stopwordDensity.toFixed(2)} (bar ${bar.high.toFixed(2)})`;
