@@ -90,6 +90,19 @@ function extendToTitle(blocks: readonly Block[], main: { start: number; end: num
   return start;
 }
 
+/** Link density below which a sentence inside the main content is the article's, not a link list. */
+const SENTENCE_MAX_LINK_DENSITY = 0.5;
+
+/**
+ * A paragraph of whole sentences inside the main content is the article's even when it is light
+ * on stopwords (a market report, a list of names in a sentence) or cites a few links: the
+ * low-quality removal is for link lists and fragments there, not for prose the bar misjudges.
+ */
+function sentenceInMain(b: Block): boolean {
+  return b.type === 'paragraph' && b.endsWithPunct && b.sentences >= 1 && b.words >= T.sentenceWords &&
+    b.linkDensity < SENTENCE_MAX_LINK_DENSITY;
+}
+
 export function decide(input: DecideInput): DecideOutput {
   const { blocks } = input;
   const active = activeRules(input);
@@ -146,7 +159,7 @@ export function decide(input: DecideInput): DecideOutput {
         rule: CLASSIFIER_RULES.outsideMain.id, category: 'layout',
         reason: `${i < main.start ? 'before' : 'after'} the main content (blocks ${main.start}-${main.end}); ${classification.why[i]}`,
       };
-    } else if (classification.initial[i] === 'bad' && cls === 'bad' && b.type !== 'table' && b.words > 0) {
+    } else if (classification.initial[i] === 'bad' && cls === 'bad' && b.type !== 'table' && b.words > 0 && !sentenceInMain(b)) {
       decisions[i] = { rule: CLASSIFIER_RULES.lowQuality.id, category: 'layout', reason: classification.why[i] ?? 'bad' };
     }
   }
