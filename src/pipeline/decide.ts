@@ -122,7 +122,9 @@ export function decide(input: DecideInput): DecideOutput {
     v !== undefined && !kept(v) && (v.verdict.strength === 'strong' || input.drop.has(v.rule.category));
   // Only the rules' own strong evidence shapes the main-content search; --drop removes more blocks
   // but does not move the article's borders.
-  first.forEach((v, i) => { if (v && !kept(v) && v.verdict.strength === 'strong') chrome.add(i); });
+  // Captions are not chrome for this search: a gallery or figure inside the article is part of it,
+  // and the captions go by their own verdict.
+  first.forEach((v, i) => { if (v && !kept(v) && v.verdict.strength === 'strong' && v.rule.category !== 'captions') chrome.add(i); });
   const teaser = new Set<number>();
   if (!input.disabled.has('teasers') && !input.keep.has('related')) {
     for (const r of headlineRuns(blocks, titleTest(input))) for (let i = r.start; i < r.end; i++) teaser.add(i);

@@ -1,5 +1,7 @@
 import { phraseRule } from './phrase.js';
+import type { Nodes } from 'mdast';
 import type { Rule } from './types.js';
+import { blockKey } from '../pipeline/words.js';
 
 /**
  * Image captions' credit lines: "Photo: Jane Doe / Agency", "Image credit: ...", "Foto: ...",
@@ -20,6 +22,10 @@ const CREDIT_LINES = [
  * prose does not end a paragraph that way, however much it reads like prose otherwise.
  */
 const CREDIT_AT_END = /\((?:[^()]*\b(?:photos?|fotos?|images?|pictures?|bild|imagen|illustration)\s*(?:\/|:|by\b|von\b|de\b|par\b|credit|courtesy)|[^()]*\b(?:getty images|shutterstock|istock(?:photo)?|alamy)\b)[^()]*\)\W*$/iu;
+/** ... or with a credit label run on after the caption: "... used in duvets and jackets.Photo: Getty Images". */
+const CREDIT_LABEL_AT_END = /(?:Photo|PHOTO|Image|IMAGE|Picture|Foto|FOTO|Bild|Credit|Imagen)s?(?: credit)?\s*(?::|by\b)\s*[^.:!?]{2,60}$/u;
+/** A caption repeats its image's description: this many words at least, to tell it from a label. */
+const ALT_MIN_WORDS = 5;
 /** Longer paragraphs are article text that happens to end with a credit. */
 const CAPTION_MAX_WORDS = 80;
 
@@ -34,6 +40,13 @@ const creditLines = phraseRule({
   examples: { removed: [], kept: [] },
 });
 
+/** Keys of the alt texts of the images in a node (blockKey form). */
+function altTexts(node: Nodes): string[] {
+  if (node.type === 'image') return node.alt ? [blockKey(node.alt)] : [];
+  if (!('children' in node)) return [];
+  return (node.children as Nodes[]).flatMap((c) => altTexts(c));
+}
+
 export const captions: Rule = {
   id: 'captions',
   description: 'Image captions: credit lines ("Photo: ...", "Foto: ...", "Imagen: ...") and text ending with a bracketed photo credit',
@@ -42,9 +55,14 @@ export const captions: Rule = {
     const line = creditLines.test(block, ctx);
     if (line) return line;
     if (block.type !== 'paragraph' || block.words === 0 || block.words > CAPTION_MAX_WORDS) return undefined;
-    const m = CREDIT_AT_END.exec(block.text.trim());
-    if (!m) return undefined;
-    return { reason: `caption ending with the credit "${m[0].trim().slice(0, 40)}"`, strength: 'strong' };
+    const text = block.text.trim();
+    const m = CREDIT_AT_END.exec(text) ?? CREDIT_LABEL_AT_END.exec(text);
+    if (m) return { reason: `caption ending with the credit "${m[0].trim().slice(0, 40)}"`, strength: 'strong' };
+    // The text of the image above (in this paragraph or the one before) printed again under it.
+    const alts = [...altTexts(block.node), ...(block.index > 0 ? altTexts(ctx.blocks[block.index - 1]!.node) : [])];
+    const key = block.key;
+    if (block.words < ALT_MIN_WORDS || !alts.some((alt) => alt.length >= key.length * 0.8 && alt.includes(key))) return undefined;
+    return { reason: 'caption repeating the text of the image above', strength: 'strong' };
   },
   examples: {
     removed: [
@@ -52,10 +70,15 @@ export const captions: Rule = {
       'A long row of unsold cars sits at a dealership in Littleton, Colorado, on Sunday. (AP Photo/Jane Doe)',
       'Firefighters clear the road above the village after the landslide. (Photo by Max Muster/Getty Images)',
       'Die Feuerwehr räumt die Straße oberhalb des Dorfes. (Foto: Max Mustermann)',
+      'Duck feathers drying after being cleaned, to be used in duvets and jackets.Photo: Example Images',
+      '![Two micrographs of lung tissue, showing tuft cells in yellow](https://example.org/a.jpg)\n\nTwo micrographs of lung tissue, showing tuft cells in yellow.',
+      '![Crews clear the road above the village](https://example.org/b.jpg)\nCrews clear the road above the village',
     ],
     kept: [
       'Photos from the night show crowds filling the square long after the speeches had ended.',
       'The council published the photographs (taken by a drone in May) on its website on Monday.',
+      '![Crews clear the road](https://example.org/b.jpg)\n\nCrews clear the road above the village after the landslide, which cut off three farms for a week.',
+      'The exhibition shows the photos: portraits of the miners and their families.',
     ],
   },
 };
