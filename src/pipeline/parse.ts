@@ -19,6 +19,7 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import { fromMarkdown, type Options as FromMarkdownOptions } from 'mdast-util-from-markdown';
 import type { Plugin, Processor } from 'unified';
+import { parseWithLinkRuns } from './link-runs.js';
 
 /** Documents up to this many characters are parsed whole. */
 const WHOLE_UP_TO = 48 * 1024;
@@ -209,7 +210,7 @@ function resolveDefinitionsAcrossPieces(pieces: Piece[], options: FromMarkdownOp
   });
 }
 
-/** A unified parser plugin: remark-parse, reading long documents in pieces. */
+/** A unified parser plugin: remark-parse, with menus set aside (link-runs.ts) and long documents read in pieces. */
 export const remarkParseInPieces: Plugin<[ChunkOptions?], string, Root> = function (this: Processor, chunk: ChunkOptions = {}) {
   // eslint-disable-next-line @typescript-eslint/no-this-alias
   const self = this;
@@ -220,10 +221,11 @@ export const remarkParseInPieces: Plugin<[ChunkOptions?], string, Root> = functi
       micromarkExtensions?: FromMarkdownOptions['extensions'];
       fromMarkdownExtensions?: FromMarkdownOptions['mdastExtensions'];
     };
-    return parseInPieces(doc, {
+    const options = {
       ...data.settings,
       extensions: data.micromarkExtensions ?? [],
       mdastExtensions: data.fromMarkdownExtensions ?? [],
-    }, chunk);
+    };
+    return parseWithLinkRuns(doc, (text) => parseInPieces(text, options, chunk));
   };
 };
