@@ -34,6 +34,12 @@ describe('block measures', () => {
     expect(b.wordsPerEntry).toBe(1);
   });
 
+  it('counts the entries that end like a sentence', () => {
+    const b = measure(first('* Why the bridge is closing\n* The council met on Monday.\n  * Nested point!\n* What comes next\n'), 0);
+    expect(b.entries).toBe(4);
+    expect(b.sentenceEntries).toBe(2);
+  });
+
   it('paragraphs of a quote and cells of a table are kept apart', () => {
     expect(plainText(first('> One line.\n>\n> Two lines.\n'))).toBe('One line.\nTwo lines.');
     expect(plainText(first('| a | b |\n| - | - |\n| c | d |\n'))).toBe('a b\nc d');

@@ -30,6 +30,8 @@ export interface Block {
   /** For lists: items at any depth (a menu's sub-menus included) and mean words per such entry. */
   entries: number;
   wordsPerEntry: number;
+  /** For lists: entries whose own text ends like a sentence. */
+  sentenceEntries: number;
   /** Case/punctuation-insensitive key to spot repeats. */
   key: string;
   /** Heading depth (1-6), 0 for other blocks. */
@@ -80,12 +82,18 @@ export function plainText(node: Nodes): string {
   return (node.children as Nodes[]).map((c) => plainText(c)).filter((t) => t !== '').join(sep);
 }
 
-/** List items at any depth under a node. */
-function countItems(node: Nodes): number {
-  if (!('children' in node)) return 0;
-  let n = 0;
-  for (const child of node.children as Nodes[]) n += (child.type === 'listItem' ? 1 : 0) + countItems(child);
-  return n;
+/** List items at any depth under a node, and how many of them end like a sentence. */
+function countItems(node: Nodes, acc = { items: 0, sentences: 0 }): { items: number; sentences: number } {
+  if (!('children' in node)) return acc;
+  for (const child of node.children as Nodes[]) {
+    if (child.type === 'listItem') {
+      acc.items++;
+      const own = child.children.filter((c) => c.type !== 'list').map((c) => plainText(c)).join(' ');
+      if (endsLikeSentence(own)) acc.sentences++;
+    }
+    countItems(child, acc);
+  }
+  return acc;
 }
 
 export function measure(node: RootContent, index: number): Block {
@@ -96,9 +104,10 @@ export function measure(node: RootContent, index: number): Block {
   const ls = linkStats(node);
   let items = 0;
   let entries = 0;
+  let sentenceEntries = 0;
   if (node.type === 'list') {
     items = node.children.length;
-    entries = countItems(node);
+    ({ items: entries, sentences: sentenceEntries } = countItems(node));
   }
   return {
     index,
@@ -119,6 +128,7 @@ export function measure(node: RootContent, index: number): Block {
     wordsPerItem: items > 0 ? words / items : words,
     entries,
     wordsPerEntry: entries > 0 ? words / entries : words,
+    sentenceEntries,
     key: keyOfWords(tokens),
     depth: node.type === 'heading' ? node.depth : 0,
     pipeRows: hasPipeRows(node, text),

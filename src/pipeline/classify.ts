@@ -52,6 +52,8 @@ export const T = {
   menuWordsPerItem: 4,
   /** ... unless at least one item in this many reads as a sentence. */
   menuSentenceShare: 4,
+  /** Mean words per list entry below which a list of non-sentences is a list of headlines. */
+  headlineWordsPerItem: 16,
   /** Cap on how much one bad block counts against the main content. */
   badCap: 40,
 };
@@ -172,6 +174,16 @@ function blockScore(b: Block, c: BlockClass, initial: BlockClass): number {
   }
 }
 
+/**
+ * A list of headline-length entries that mostly do not end like sentences: other pages' headlines
+ * (once links are gone, as in html2text, they read like prose), or the article's own bullet
+ * points. Like a teaser run it is no evidence either way for the main content: it neither
+ * stretches the article over itself nor, inside the article, counts against it.
+ */
+function headlineList(b: Block): boolean {
+  return b.type === 'list' && b.entries >= 3 && b.wordsPerEntry < T.headlineWordsPerItem && b.sentenceEntries * 2 < b.entries;
+}
+
 /** Maximum-sum contiguous segment (Kadane); with no positive block, an empty segment (end < start). */
 function bestSegment(score: number[]): { start: number; end: number } {
   let best = -Infinity;
@@ -207,7 +219,7 @@ export function classify(blocks: readonly Block[], boilerplate: ReadonlySet<numb
   const cls = resolveContext(initial.map((x) => x.cls));
   const score = blocks.map((b, i) => {
     const s = blockScore(b, cls[i]!, initial[i]!.cls);
-    return teaser.has(i) ? Math.min(s, 0) : s;
+    return teaser.has(i) || headlineList(b) ? Math.min(s, 0) : s;
   });
   const main = bestSegment(score);
   return { cls, initial: initial.map((x) => x.cls), score, main, why: initial.map((x) => x.why) };
