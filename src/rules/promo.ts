@@ -7,6 +7,8 @@ const PROMO_PHRASES = [
   /\b(newsletter|abonnieren|abonnement|abo\b|jetzt (testen|lesen|abonnieren|registrieren)|unterstützen sie|spenden|mitglied werden|anmelden|registrieren)\b/i,
   /\b(abonnez-vous|s'abonner|abonnement|inscrivez-vous|lettre d'information|faire un don|soutenez|devenir membre|se connecter)\b/i,
   /\b(suscríbete|suscribirse|suscripción|boletín|hazte socio|dona(r|ción)|apóyanos|regístrate|iniciar sesión)\b/i,
+  // What a sign-up form says once it is sent: printed on the page all the same.
+  /\b(succ?ess?fully (subscribed|signed up)|activation (link|email)|confirm your (subscription|e-?mail( address)?)|thanks? (you )?for (subscribing|signing up|registering)|erfolgreich (angemeldet|registriert)|bestätigungs-?(link|e-?mail)|merci (de votre|pour votre) inscription|gracias por (suscribirte|registrarte))\b/i,
 ];
 
 export const promo: Rule = {
@@ -26,8 +28,12 @@ export const promo: Rule = {
       'Jetzt Newsletter abonnieren',
       'Abonnez-vous à notre lettre d\'information',
       'Suscríbete a nuestro boletín',
+      'You have succesfully subscribed. Thank you!',
+      'An email with an activation link has just been sent to your email address. Please click on it to finish.',
+      'Thanks for signing up! Check your email to finish.',
     ],
     kept: [
+      'More than two thousand runners successfully registered for the race before the deadline on Friday.',
       'The council voted to subsidise bus passes for pensioners, a measure that will cost the city about two million euros a year and that opposition members called a gift to voters before the election.',
     ],
   },
