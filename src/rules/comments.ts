@@ -45,6 +45,30 @@ const STAMP = /^\W*(\d+|an?|one)\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|we
 const MIN_STAMPS = 3;
 const STAMP_MAX_WORDS = 10;
 
+/**
+ * A date with a time of day on its own line ("August 8, 2018 at 3:17 pm", "8. August 2018 um
+ * 15:17", "2018-08-08 15:17"): under a comment heading, each comment's stamp. Alone it is no
+ * evidence (a live blog prints the same), so it only carries a section a heading has opened.
+ */
+const DATE_TIME_STAMP = /^\W*(?:\p{L}+,?\s+)?(?:\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})[\s,]+(?:at|um|à|a las|às|alle|om|kl\.?|-|–|,)?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?\W*$/iu;
+/** Most blocks between two stamps of one thread under a comment heading (a long comment's paragraphs). */
+const MAX_STAMP_GAP = 8;
+
+/** Under a comment heading: one past the last comment of the thread of stamps that follows it. */
+function stampedThreadEnd(blocks: RuleContext['blocks'], heading: number, end: number): number {
+  let last = -1;
+  for (let i = heading + 1; i < blocks.length && i - Math.max(last, heading) <= MAX_STAMP_GAP; i++) {
+    const b = blocks[i]!;
+    if (b.type === 'heading' && b.depth <= (blocks[heading]!.depth || 6)) break;
+    if (b.words <= STAMP_MAX_WORDS && (STAMP.test(b.text) || DATE_TIME_STAMP.test(b.text))) last = i;
+  }
+  if (last < 0) return end;
+  let after = last + 1;
+  // The last comment's text follows its stamp.
+  while (after < blocks.length && after - last <= 4 && blocks[after]!.type !== 'heading') after++;
+  return Math.max(end, after);
+}
+
 function isStamp(text: string, words: number): boolean {
   return words <= STAMP_MAX_WORDS && STAMP.test(text);
 }
@@ -82,6 +106,7 @@ export const comments: Rule = {
       let end = sectionAfter(ctx.blocks, block.index);
       // Comments are prose: a thread that starts under the heading runs to its own end.
       if (thread && thread.start > block.index && thread.start < end) end = Math.max(end, thread.end);
+      end = stampedThreadEnd(ctx.blocks, block.index, end);
       return { reason: `comment section heading "${block.text.slice(0, 40)}"`, strength: 'strong', sectionEnd: end };
     }
     const prompt = phraseVerdict(block, { patterns: COMMENT_PROMPTS, maxWords: PROMPT_MAX_WORDS }) ??
@@ -99,6 +124,8 @@ export const comments: Rule = {
       'Some prose.\n\n## 3 Kommentare zu „Wie ein Dorf seinen Laden rettete“', 'Kommentare (3)', 'Laisser un commentaire', 'Deja un comentario',
       'Some prose.\n\nAnna\n\n2 days ago at 07:52 am\n\nGreat piece.\n\nBob\n\n3 days ago\n\nI disagree.\n\nCy\n\n5 days ago',
     ],
-    kept: ['Critics of the plan have commented that it would do little for tenants, and the minister did not respond to requests for comment on Friday.'],
+    kept: [
+      'Live: the storm reaches the coast.\n\nNovember 20, 2019 at 10:15 am\n\nWinds reach 120 km/h.\n\nNovember 20, 2019 at 10:40 am\n\nThe ferry is cancelled.\n\nNovember 20, 2019 at 11:05 am',
+      'Critics of the plan have commented that it would do little for tenants, and the minister did not respond to requests for comment on Friday.'],
   },
 };
