@@ -3,7 +3,7 @@ import { phraseVerdict } from './phrase.js';
 
 /** Cookie and consent banners, "enable JavaScript" and browser notices. */
 const CONSENT = [
-  /\b(cookies?|consent|gdpr|we value your privacy|manage (your )?(privacy|preferences)|accept all|reject all|enable javascript|javascript (is )?(disabled|required)|turn on javascript|your browser (does not|doesn't) support|update your browser|ad ?blocker|disable your ad)\b/i,
+  /\b(cookies?|consent|gdpr|we value your privacy|manage (your )?(privacy|preferences)|accept all|reject all|enable javascript|javascript (is )?(disabled|required)|turn on javascript|your browser (does not|doesn't) support|update your browser|(update|upgrade|switch) to a (modern|newer|supported) browser|(you are|you're) (using|on) (an? )?(outdated|old|unsupported) browser|we('ve| have) detected (that )?you are (using|on)|ad ?blocker|disable your ad)\b/i,
   /\b(diese (web)?seite verwendet cookies|wir verwenden cookies|einwilligung|zustimmen|alle akzeptieren|javascript aktivieren)\b/i,
   /\b(ce site utilise des cookies|nous utilisons des cookies|accepter (tout|les cookies)|tout accepter|activer javascript|consentement)\b/i,
   /\b(este sitio (web )?(utiliza|usa) cookies|utilizamos cookies|aceptar (todo|todas|cookies)|habilita javascript|consentimiento)\b/i,
@@ -28,6 +28,8 @@ export const consent: Rule = {
     removed: [
       'We use cookies to improve your experience. By continuing to browse you agree to our use of cookies.',
       'Please enable JavaScript to view the comments.',
+      "We've detected you are on Internet Explorer. For the best experience, please update to a modern browser.",
+      'You are using an outdated browser. Please switch to a modern browser to see this page.',
       'Diese Website verwendet Cookies.',
       'Ce site utilise des cookies.',
       'Este sitio web utiliza cookies.',

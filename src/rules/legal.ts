@@ -3,7 +3,7 @@ import { phraseVerdict } from './phrase.js';
 
 /** Disclaimers and fair-use notices. */
 const DISCLAIMER_PHRASES = [
-  /\b(disclaimer|the views (and opinions )?expressed|views expressed (in|by)|do(es)? not necessarily (reflect|represent)|sole responsibility of the author|not (be )?responsible for any (inaccurate|incorrect)|fair use|copyrighted material|for (informational|educational) purposes only|not (intended as|constitute) (financial|legal|investment|medical) advice|terms of (use|service)|privacy policy|affiliate (links?|commission)|we may earn a commission|(are )?registered trademarks?|are trademarks of|information (provided )?on this (web)?site|have not been evaluated by|not intended to diagnose|may not be (published|reproduced|redistributed|rewritten)|without (the )?(prior )?written permission)\b/i,
+  /\b(disclaimer|the views (and opinions )?expressed|views expressed (in|by)|do(es)? not necessarily (reflect|represent)|sole responsibility of the author|not (be )?responsible for any (inaccurate|incorrect)|fair use|copyrighted material|for (informational|educational) purposes only|not (intended as|constitute) (financial|legal|investment|medical) advice|terms of (use|service)|privacy policy|affiliate (links?|commission)|we may earn a commission|(are )?registered trademarks?|are trademarks of|information (provided )?on this (web)?site|have not been evaluated by|not intended to diagnose|may not be (published|reproduced|redistributed|rewritten)|without (the )?(prior )?written permission|for your personal,? non-?commercial use only|quotes (are )?delayed (by )?(at least )?\d+ minutes|market data (is )?(provided|delayed))\b/i,
   /\b(haftungsausschluss|gibt nicht (unbedingt )?die meinung|datenschutz(erklärung)?|nutzungsbedingungen|impressum)\b/i,
   /\b(avertissement|n'engagent que|clause de non-responsabilité|mentions légales|politique de confidentialité|conditions d'utilisation)\b/i,
   /\b(aviso legal|descargo de responsabilidad|no refleja(n)? necesariamente|política de privacidad|términos y condiciones)\b/i,
@@ -26,6 +26,8 @@ export const disclaimer: Rule = {
       'Les propos tenus n\'engagent que leur auteur.',
       'Example and the Example logo are registered trademarks of Example Inc.',
       'This material may not be published, broadcast, rewritten or redistributed.',
+      'This copy is for your personal, non-commercial use only. To order copies for distribution, contact us.',
+      'Quotes delayed at least 15 minutes. Market data provided by an exchange partner.',
     ],
     kept: ['The court ruled that quoting a few lines of the song was fair use under the law, a decision that musicians\' groups criticised as too broad. The label said it would appeal the ruling, arguing that the lyrics were the heart of the work and that the judge had ignored the commercial nature of the use, which earlier courts had weighed heavily against similar claims.'],
   },
