@@ -118,7 +118,21 @@ function initialClass(b: Block, boilerplate: boolean, bar: Bar): { cls: BlockCla
   const long = b.words >= T.longWords || (b.words >= T.sentenceWords && (b.endsWithPunct || b.sentences >= 1));
   if (b.stopwordDensity >= bar.high && long) return { cls: 'good', why: `prose: ${b.words} words, ${sw}` };
   if (b.stopwordDensity >= bar.low) return { cls: 'neargood', why: sw };
+  // Stopwords say nothing about text in a script our lists do not cover (an Arabic quotation in
+  // an Indonesian article, a Greek paragraph): judge it by its neighbours instead.
+  if (!stopwordScript(b.text)) return { cls: 'neargood', why: `script without a stopword list (${sw})` };
   return { cls: 'bad', why: `few ${sw}` };
+}
+
+/** Scripts the stopword lists are written in (Latin and Cyrillic). */
+const LISTED_SCRIPT = /[\p{Script=Latin}\p{Script=Cyrillic}]/gu;
+const LETTER = /\p{L}/gu;
+
+/** Whether most of the text's letters are in a script the stopword lists cover. */
+function stopwordScript(text: string): boolean {
+  const letters = text.match(LETTER)?.length ?? 0;
+  if (letters === 0) return true;
+  return (text.match(LISTED_SCRIPT)?.length ?? 0) * 2 >= letters;
 }
 
 /** Nearest non-neutral, non-short/near-good class in one direction ('bad' at the document edge). */
