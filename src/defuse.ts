@@ -1031,13 +1031,12 @@ function splitLine(text: string, contentStart: number, limits: DefuseLimits): st
   pieces.push(text.slice(start));
   if (pieces.length === 1) return pieces;
   // A piece cut before a construct character keeps it as text when it could start a block; the
-  // first piece, cut inside a run of `*`, could now read as a thematic break.
+  // first piece, cut inside a run of `*` or `=`, could now read as a thematic break or underline.
   const first = pieces[0]!;
-  if (THEMATIC_BREAK.test(first.slice(contentStart))) pieces[0] = `${first.slice(0, contentStart)}\\${first.slice(contentStart)}`;
+  if (ONE_LINE_BLOCK.test(first.slice(contentStart))) pieces[0] = `${first.slice(0, contentStart)}\\${first.slice(contentStart)}`;
   return pieces.map((piece, i) => (i > 0 && !startsParagraph(piece, 0) && !SAFE_DENSE_START.has(piece[0]!) ? `\\${piece}` : piece));
 }
 
-const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
 /** Where a dense line without spaces may be cut (`_` and `&` are left out: they fill long URLs). */
 const DENSE_CUT = new Set(['[', ']', '*', '~', '`', '\\', '<', '!']);

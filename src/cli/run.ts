@@ -22,9 +22,9 @@ import { AtomicStream, writeAtomic } from './write.js';
 export const IN_PROCESS_MAX_BYTES = 256 * 1024;
 /**
  * The most heap (V8's old generation, what a worker's cap limits) a conversion may keep per input
- * byte. Once defused, the worst hostile shape at IN_PROCESS_MAX_BYTES keeps about 120 (it was over
- * 1,000 before dense lines were cut); test/memory.test.ts holds every shape to this figure. In-process no
- * worker's heap cap applies, so a document runs there only when this much heap fits within the
+ * byte. Once defused, the worst hostile shape at IN_PROCESS_MAX_BYTES keeps about 120 (over 1,000
+ * before dense lines were cut); test/memory.test.ts holds every shape to this figure. In-process,
+ * no worker's heap cap applies, so a document runs there only when this much heap fits within the
  * cap: the memory cap holds either way.
  */
 export const HEAP_PER_INPUT_BYTE = 500;

@@ -1,4 +1,4 @@
-import { phraseRule } from './phrase.js';
+import { phraseVerdict } from './phrase.js';
 import type { Nodes } from 'mdast';
 import type { Rule } from './types.js';
 import { blockKey } from '../pipeline/words.js';
@@ -29,16 +29,8 @@ const ALT_MIN_WORDS = 5;
 /** Longer paragraphs are article text that happens to end with a credit. */
 const CAPTION_MAX_WORDS = 80;
 
-const creditLines = phraseRule({
-  id: 'captions',
-  description: '',
-  category: 'captions',
-  patterns: CREDIT_LINES,
-  maxWords: 15,
-  types: ['paragraph'],
-  strength: 'weak',
-  examples: { removed: [], kept: [] },
-});
+/** Short credit lines ("Photo: ..."): weak, since a short sentence may start the same way. */
+const CREDIT_LINE_TEST = { patterns: CREDIT_LINES, maxWords: 15, types: ['paragraph'], strength: 'weak' } as const;
 
 /** Keys of the alt texts of the images in a node (blockKey form). */
 function altTexts(node: Nodes): string[] {
@@ -52,7 +44,7 @@ export const captions: Rule = {
   description: 'Image captions: credit lines ("Photo: ...", "Foto: ...", "Imagen: ...") and text ending with a bracketed photo credit',
   category: 'captions',
   test(block, ctx) {
-    const line = creditLines.test(block, ctx);
+    const line = phraseVerdict(block, CREDIT_LINE_TEST);
     if (line) return line;
     if (block.type !== 'paragraph' || block.words === 0 || block.words > CAPTION_MAX_WORDS) return undefined;
     const text = block.text.trim();

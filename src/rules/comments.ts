@@ -60,7 +60,7 @@ function stampedThreadEnd(blocks: RuleContext['blocks'], heading: number, end: n
   for (let i = heading + 1; i < blocks.length && i - Math.max(last, heading) <= MAX_STAMP_GAP; i++) {
     const b = blocks[i]!;
     if (b.type === 'heading' && b.depth <= (blocks[heading]!.depth || 6)) break;
-    if (b.words <= STAMP_MAX_WORDS && (STAMP.test(b.text) || DATE_TIME_STAMP.test(b.text))) last = i;
+    if (isStamp(b.text, b.words) || (b.words <= STAMP_MAX_WORDS && DATE_TIME_STAMP.test(b.text))) last = i;
   }
   if (last < 0) return end;
   let after = last + 1;
