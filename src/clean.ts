@@ -44,7 +44,7 @@ interface Pass {
 }
 
 /** One reading of a document: text-level repairs, parse, the winnow stages, stringify. */
-function cleanPass(input: string, options: CleanOptions): Pass {
+function cleanPass(input: string, options: CleanOptions, rereading: boolean): Pass {
   const { body, header, warnings, inputLine } = prepareText(input);
 
   const processor = processorFor(options);
@@ -54,6 +54,7 @@ function cleanPass(input: string, options: CleanOptions): Pass {
   s.url = options.url ?? null;
   s.warnings.push(...warnings);
   s.inputLine = inputLine;
+  s.rereading = rereading;
 
   const tree = processor.runSync(processor.parse(file), file) as Root;
   // Front matter was read into the metadata; it is printed again only on request.
@@ -71,13 +72,13 @@ function cleanPass(input: string, options: CleanOptions): Pass {
 const MAX_SETTLE_PASSES = 3;
 
 export function clean(input: string, options: CleanOptions = {}): CleanResult {
-  const first = cleanPass(input, options);
+  const first = cleanPass(input, options, false);
   const s = first.state;
   let last = first;
   let settled = false;
   for (let i = 0; i < MAX_SETTLE_PASSES; i++) {
     if (!last.markdown) { settled = true; break; }
-    const next = cleanPass(last.markdown, options);
+    const next = cleanPass(last.markdown, options, true);
     if (next.markdown === last.markdown) { settled = true; break; }
     // What a re-reading removed has no line in the input any more.
     for (const r of next.state.removed) s.removed.push({ ...r, line: null, reason: `${r.reason} (on re-reading the cleaned text)` });

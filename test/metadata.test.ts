@@ -55,6 +55,23 @@ describe('dates', () => {
   });
 });
 
+describe('extractMetadata: the language guess', () => {
+  const page = (prose: string) => `# Bridge\n\n06/01/2018\n\n${prose}\n\n${prose}`;
+
+  it('orders a slashed date line by the guessed language', () => {
+    expect(run(page(PROSE_EN)).metadata.date).toBe('2018-06-01');
+    expect(run(page(PROSE_DE)).metadata.date).toBe('2018-01-06');
+  });
+
+  it('on a re-read (wantLang false) guesses only when a date needs it, and then still by language', () => {
+    const reread = (md: string) => extractMetadata({ tree: processor.parse(md), header: null, wantLang: false }).metadata;
+    expect(reread(page(PROSE_DE))).toMatchObject({ date: '2018-01-06', lang: 'de' });
+    expect(reread(page(PROSE_EN))).toMatchObject({ date: '2018-06-01', lang: 'en' });
+    expect(reread(`# Bridge\n\n${PROSE_DE}\n\n${PROSE_DE}`).lang).toBeNull();
+    expect(run(`# Bridge\n\n${PROSE_DE}\n\n${PROSE_DE}`).metadata.lang).toBe('de');
+  });
+});
+
 describe('extractMetadata: bylines, date lines and tag lines by language', () => {
   it.each([
     {

@@ -2,7 +2,7 @@
  * Date lines: a line that is nothing but a date, maybe with a label ("Published: ...", "Mis à jour le
  * ..."), a weekday and a time; or "Site, June 01, 2018", where the text before the date names the site.
  */
-import { findDates } from './dates.js';
+import { findDates, type LangHint } from './dates.js';
 import { isSiteName } from './site.js';
 
 /** Words that may stand around a date in a date line, in the four languages. */
@@ -42,14 +42,14 @@ function residualWords(text: string): string[] {
 }
 
 /** Picks the publication date among the dates of a line: the first one not labelled as an update. */
-export function publicationDate(text: string, lang: string | null = null): string | null {
+export function publicationDate(text: string, lang: LangHint = null): string | null {
   const dates = findDates(text, lang);
   const published = dates.find((d) => !UPDATE_WORDS.test(text.slice(0, d.index)));
   return (published ?? dates[0])?.iso ?? null;
 }
 
 /** Reads a line as a date line; null when it says more than a date. */
-export function readDateLine(line: string, lang: string | null = null): DateLine | null {
+export function readDateLine(line: string, lang: LangHint = null): DateLine | null {
   const text = line.trim();
   const dates = findDates(text, lang);
   if (dates.length === 0 || dates.length > 3) return null;
@@ -75,7 +75,7 @@ const NUMERIC_STAMP = /^(?=.*\d[/.:h-]\d)(?:\d{1,2}([/.-])\d{1,2}\1\d{2,4})?\s*,
  * True for a line that only stamps a time: a date line, or a date or clock time in digits (two-digit
  * years and bare times included, which are too vague to be read as the publication date).
  */
-export function isStampLine(line: string, lang: string | null = null): boolean {
+export function isStampLine(line: string, lang: LangHint = null): boolean {
   const text = line.trim();
   return text.length > 0 && (NUMERIC_STAMP.test(text) || readDateLine(text, lang) !== null);
 }
@@ -85,7 +85,7 @@ export function isStampLine(line: string, lang: string | null = null): boolean {
  * date, nothing else. Read only next to a bare author name above it; on its own the name may be the
  * author's or the source's, so the caller decides.
  */
-export function readSourceDateLine(line: string, lang: string | null = null): { iso: string; source: string } | null {
+export function readSourceDateLine(line: string, lang: LangHint = null): { iso: string; source: string } | null {
   const text = line.trim();
   const dates = findDates(text, lang);
   if (dates.length !== 1 || dates[0]!.index === 0) return null;

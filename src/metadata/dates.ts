@@ -71,13 +71,19 @@ function validDay(y: number, m: number, d: number): boolean {
 }
 
 /**
+ * The page's language as ISO 639-1, or a function that works it out: guessing costs more than the
+ * rest of the metadata, and only a date like "1/2/2018" needs it.
+ */
+export type LangHint = string | null | (() => string | null);
+
+/**
  * Reads "1/2/2018": the day is the part above 12 when there is one; otherwise day-first, except for
  * English text where month-first is the norm.
  */
-function numericOrder(a: number, b: number, lang: string | null): [number, number] {
+function numericOrder(a: number, b: number, lang: LangHint): [number, number] {
   if (a > 12) return [b, a];
   if (b > 12) return [a, b];
-  return lang === 'en' ? [a, b] : [b, a];
+  return (typeof lang === 'function' ? lang() : lang) === 'en' ? [a, b] : [b, a];
 }
 
 const TIME_AFTER = new RegExp(`^${TIME_JOIN}${TIME}(?![\\p{N}])`, 'iu');
@@ -104,7 +110,7 @@ function readTime(rest: string, iso: boolean): { text: string; length: number } 
 }
 
 /** Every full date in `text`, in order of appearance, without overlaps. */
-export function findDates(text: string, lang: string | null = null): FoundDate[] {
+export function findDates(text: string, lang: LangHint = null): FoundDate[] {
   const found: FoundDate[] = [];
   for (const { re, order } of PATTERNS) {
     re.lastIndex = 0;

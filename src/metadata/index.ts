@@ -9,7 +9,7 @@
 import type { Heading, Root, RootContent } from 'mdast';
 import type { Metadata, MetadataSources } from '../types.js';
 import { BARE_BY, readBylineLine, splitNames, isName, type Byline } from './authors.js';
-import { normaliseDateValue } from './dates.js';
+import { normaliseDateValue, type LangHint } from './dates.js';
 import { isStampLine, publicationDate, readDateLine, readSourceDateLine } from './date-lines.js';
 import { fmList, fmString, fmValue, readFrontMatter } from './front-matter.js';
 import { detectLang, normaliseLangTag } from './lang.js';
@@ -26,6 +26,11 @@ export interface MetadataInput {
   tree: Root;
   header: Record<string, string> | null;
   url?: string | null;
+  /**
+   * False when only the rules will read the metadata (a settling re-read): the language is then
+   * guessed only if a date needs it, since the guess costs as much as the rest of the metadata.
+   */
+  wantLang?: boolean;
 }
 
 export interface MetadataOutput {
@@ -81,9 +86,11 @@ export function extractMetadata(input: MetadataInput): MetadataOutput {
   const lines = new Map<RootContent, LineRole>();
   const texts = blocks.map(blockText);
 
-  const lang = pick(cand(normaliseLangTag(fmString(fm, FM_KEYS.lang) ?? ''), 'front-matter'),
-    cand(detectLang(bodyText(blocks, texts)), 'detected'));
-  const langCode = lang?.value ?? null;
+  const declaredLang = cand(normaliseLangTag(fmString(fm, FM_KEYS.lang) ?? ''), 'front-matter');
+  let detectedLang: Candidate<string> | null | undefined;
+  const guessLang = (): Candidate<string> | null =>
+    (detectedLang === undefined ? (detectedLang = cand(detectLang(bodyText(blocks, texts)), 'detected')) : detectedLang);
+  const langHint = (): string | null => (declaredLang ?? guessLang())?.value ?? null;
 
   // Title: front matter, scraper header, then the headings of the page.
   const fmTitle = titleFromData(fmString(fm, FM_KEYS.title));
@@ -95,7 +102,7 @@ export function extractMetadata(input: MetadataInput): MetadataOutput {
   if (headingTitle && title?.source === 'heading') lines.set(headingTitle.node, 'title');
   if (lineTitle && title?.source === 'first-line') lines.set(lineTitle.node, 'title');
 
-  const head = scanHead(blocks, texts, headingTitle?.index ?? lineTitle?.index ?? null, langCode, lines);
+  const head = scanHead(blocks, texts, headingTitle?.index ?? lineTitle?.index ?? null, langHint, lines);
   const tail = scanWhole(blocks, texts, lines);
 
   const authors = pick(
@@ -135,6 +142,8 @@ export function extractMetadata(input: MetadataInput): MetadataOutput {
   const description = pick(cand(fmString(fm, FM_KEYS.description), 'front-matter'),
     cand(header?.description, 'scraper-header'));
 
+  const lang = declaredLang ?? (input.wantLang === false && detectedLang === undefined ? null : guessLang());
+
   const metadata: Metadata = {
     title: title?.value ?? null,
     authors: authors?.value ?? [],
@@ -142,7 +151,7 @@ export function extractMetadata(input: MetadataInput): MetadataOutput {
     site: site?.value ?? null,
     url: url?.value ?? null,
     tags: tags?.value ?? [],
-    lang: langCode,
+    lang: lang?.value ?? null,
     description: description?.value ?? null,
   };
   const sources: MetadataSources = {};
@@ -385,7 +394,7 @@ function blockLines(text: string): string[] {
  * Looks for the byline, the date line and a "Site, date" line around the title, before the body
  * starts. Blocks that are nothing but such lines are recorded in `lines`.
  */
-function scanHead(blocks: readonly RootContent[], texts: readonly string[], titleIndex: number | null, lang: string | null,
+function scanHead(blocks: readonly RootContent[], texts: readonly string[], titleIndex: number | null, lang: LangHint,
   lines: Map<RootContent, LineRole>): HeadFindings {
   const found: HeadFindings = {
     byline: null, bylineDate: null, date: null, site: null, linkedAuthor: null, nameBeforeDate: null, nameBeforeBody: null,
@@ -496,7 +505,7 @@ const LEAD_IN_BLOCKS = 12;
  * 10:00AM"), then page furniture, then the first paragraph of prose. The pair nearest to the prose wins;
  * a heading in between ends the search (what lies above it is another item).
  */
-function nameBeforeBody(blocks: readonly RootContent[], texts: readonly string[], titleIndex: number, lang: string | null,
+function nameBeforeBody(blocks: readonly RootContent[], texts: readonly string[], titleIndex: number, lang: LangHint,
   lines: Map<RootContent, LineRole>): string | null {
   let body = -1;
   for (let i = titleIndex + 1; i < blocks.length; i++) {

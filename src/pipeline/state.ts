@@ -21,6 +21,11 @@ export interface WinnowState {
   warnings: Warning[];
   /** What the strip stage judged the page to be (an article unless it says otherwise). */
   kind: PageKind;
+  /**
+   * A settling re-read of text already cleaned: only its Markdown is kept, so the metadata it
+   * reads serves the rules alone.
+   */
+  rereading: boolean;
 }
 
 export function emptyMetadata(): Metadata {
@@ -31,7 +36,7 @@ export function state(file: VFile): WinnowState {
   const data = file.data as { winnow?: WinnowState };
   data.winnow ??= {
     header: null, url: null, inputLine: (line) => line, metadata: emptyMetadata(), sources: {}, lines: new Map(),
-    removed: [], warnings: [], kind: 'article',
+    removed: [], warnings: [], kind: 'article', rereading: false,
   };
   return data.winnow;
 }
