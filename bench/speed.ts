@@ -8,6 +8,7 @@
  * process so that every peak RSS is its own:
  *   bare      unified().use(remarkParse).use(remarkStringify) round trip of the same documents: the yardstick
  *   library   winnow's clean() on one thread, in-process
+ *             (bare and library alternate in segments of the documents; see SEGMENTS)
  *   cli-j1    `winnow DIR -f ndjson --jobs 1` on a folder of the documents
  *   cli-j2    the same with --jobs 2
  *   stream    `winnow --input-format ndjson --jobs 2` fed --docs records (and 10x that with --big)
@@ -50,6 +51,7 @@ async function child(mode: string, args: string[]): Promise<void> {
   }
   const docs = loadCorpus(args[0]!);
   const count = Number(args[1]);
+  const first = Number(args[2] ?? 0);
   let run: (text: string) => unknown;
   if (mode === 'bare') {
     const [{ unified }, { default: remarkParse }, { default: remarkStringify }] = await Promise.all([
@@ -61,9 +63,11 @@ async function child(mode: string, args: string[]): Promise<void> {
     const { clean } = await import('../src/index.js');
     run = (text) => clean(text);
   }
+  // Untimed warm-up, so that a segment measures the steady state (see SEGMENTS).
+  for (const doc of docs.slice(0, WARM_UP_DOCS)) run(doc.text);
   let bytes = 0;
   const start = performance.now();
-  for (let i = 0; i < count; i++) {
+  for (let i = first; i < first + count; i++) {
     const doc = docs[i % docs.length]!;
     run(doc.text);
     bytes += doc.bytes;
@@ -86,6 +90,29 @@ function loadCorpus(dir: string): { text: string; bytes: number }[] {
 
 // ---------------------------------------------------------------------------------------------
 // Parent side
+
+/**
+ * bare and library each run in this many segments, alternating (bare, library, bare, ...), and their
+ * times are summed. On a shared or virtual machine the speed drifts by 10-20% over minutes; two long
+ * runs one after the other would fold that drift into the ratio, alternating segments cancel it.
+ */
+const SEGMENTS = 4;
+/** Documents each segment runs untimed before it starts the clock (just-in-time compilation). */
+const WARM_UP_DOCS = 20;
+
+/** bare and library over the same `count` documents, in alternating segments (see SEGMENTS). */
+function runAlternating(modes: string[], corpus: string, count: number): Measure[] {
+  const totals = new Map<string, Measure>();
+  const per = Math.ceil(count / SEGMENTS);
+  for (let first = 0; first < count; first += per) {
+    for (const mode of modes) {
+      const m = runChild(mode, [corpus, String(Math.min(per, count - first)), String(first)]);
+      const t = totals.get(mode);
+      totals.set(mode, t ? { ...t, docs: t.docs + m.docs, bytes: t.bytes + m.bytes, seconds: t.seconds + m.seconds, rssKb: Math.max(t.rssKb ?? 0, m.rssKb ?? 0) } : m);
+    }
+  }
+  return modes.map((mode) => totals.get(mode)!);
+}
 
 function runChild(mode: string, args: string[]): Measure {
   const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', mode, ...args], {
@@ -185,8 +212,7 @@ async function parent(argv: string[]): Promise<void> {
     rows.push(m);
     console.error(`  ${m.name}: ${(m.docs / m.seconds).toFixed(1)} docs/s`);
   };
-  if (only.has('bare')) step(runChild('bare', [corpus, String(count)]));
-  if (only.has('library')) step(runChild('library', [corpus, String(count)]));
+  for (const m of runAlternating(['bare', 'library'].filter((mode) => only.has(mode)), corpus, count)) step(m);
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'winnow-speed-'));
   try {
