@@ -16,7 +16,7 @@ export type Category =
   | 'related' // related / recommended / read-more lists
   | 'consent' // cookie, consent, "enable JavaScript" notices
   | 'ads' // advertisement labels
-  | 'contact' // media-contact lines
+  | 'contact' // press-release furniture: media contacts, the company profile
   | 'metadata' // byline, date line, tag lines (already read into metadata)
   | 'captions' // image captions and credits
   | 'debris' // separators, empty links, dangling images, link farms

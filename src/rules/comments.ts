@@ -8,6 +8,8 @@ const COMMENT_PROMPTS = [
   /\b(kommentare \(\d+\)|\d+ kommentare?|diskutieren sie mit|leserkommentare|jetzt kommentieren)\b/i,
   /\b(\d+ commentaires?|laisser un commentaire|réagissez)\b/i,
   /\b(\d+ comentarios?|deja (un|tu) comentario)\b/i,
+  // The comment form's own lines, as blog software prints them in many languages.
+  /\b(leave a reply|your e-?mail( address)? will not be published|required fields are marked|deixe (um comentário|uma resposta)|o seu (endereço de )?e-?mail não será publicado|campos obrigatórios são marcados|deja una respuesta|tu (dirección de )?correo( electrónico)? no será publicad[oa]|los campos obligatorios están marcados|laisser une réponse|votre adresse (e-?mail|de messagerie) ne sera pas publiée|les champs obligatoires sont indiqués|schreibe einen kommentar|hinterlasse einen kommentar|deine e-?mail-adresse wird nicht veröffentlicht|erforderliche felder sind mit|lascia un commento|lascia una risposta|il tuo indirizzo (e-?mail )?non sarà pubblicato|i campi obbligatori sono contrassegnati)/i,
 ];
 
 /**
@@ -123,6 +125,9 @@ export const comments: Rule = {
       'Leave a comment', '12 Comments', 'Some prose.\n\n### 10 thoughts on “Why some online businesses never take off”',
       'Some prose.\n\n## 3 Kommentare zu „Wie ein Dorf seinen Laden rettete“', 'Kommentare (3)', 'Laisser un commentaire', 'Deja un comentario',
       'Some prose.\n\nAnna\n\n2 days ago at 07:52 am\n\nGreat piece.\n\nBob\n\n3 days ago\n\nI disagree.\n\nCy\n\n5 days ago',
+      'Your email address will not be published. Required fields are marked *',
+      'O seu endereço de e-mail não será publicado. Campos obrigatórios são marcados com *',
+      'Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert',
     ],
     kept: [
       'Live: the storm reaches the coast.\n\nNovember 20, 2019 at 10:15 am\n\nWinds reach 120 km/h.\n\nNovember 20, 2019 at 10:40 am\n\nThe ferry is cancelled.\n\nNovember 20, 2019 at 11:05 am',

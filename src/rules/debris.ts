@@ -83,3 +83,30 @@ export const danglingImage: Rule = {
   // Needs a main content run to be outside of; the fixtures exercise it in context.
   examples: { removed: [], kept: ['Some prose.\n\n![A chart](https://example.org/chart.png)'] },
 };
+
+/** A time stamp in a machine's format ("2019-11-13T23:06:00+01:00"): page data, never written for a reader. */
+const MACHINE_STAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+/** Keywords joined by commas without spaces ("retire early,early retirement,finance"): a page's meta keywords. */
+const KEYWORD_PARTS = 4;
+const KEYWORD_PART_WORDS = 5;
+
+export const pageData: Rule = {
+  id: 'page-data',
+  description: 'Page data printed as text: machine time stamps and comma-joined keyword lists',
+  category: 'debris',
+  test(block) {
+    if (block.type !== 'paragraph') return undefined;
+    const text = block.text.trim();
+    if (MACHINE_STAMP.test(text)) return { reason: 'a machine time stamp', strength: 'strong' };
+    // Prose puts a space after its commas; a keyword field has none between at least four parts.
+    if (/,\s/.test(text) || block.endsWithPunct) return undefined;
+    const parts = text.split(',');
+    const keyword = (p: string): boolean => /\p{L}/u.test(p) && p.trim().split(/\s+/).length <= KEYWORD_PART_WORDS;
+    if (parts.length < KEYWORD_PARTS || !parts.every(keyword)) return undefined;
+    return { reason: `${parts.length} keywords joined by commas without spaces`, strength: 'strong' };
+  },
+  examples: {
+    removed: ['2019-11-13T23:06:00+01:00', 'How to retire early,Early retirement,Personal finance,Retirement'],
+    kept: ['1,200,000,000', 'Apples, pears, plums, cherries', 'The index rose to 1,234.5 points.'],
+  },
+};

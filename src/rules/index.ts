@@ -4,7 +4,7 @@
  */
 import type { Rule } from './types.js';
 import { metadataLines } from './metadata-lines.js';
-import { separator, emptyLinks, linkFarm, danglingImage } from './debris.js';
+import { separator, emptyLinks, linkFarm, danglingImage, pageData } from './debris.js';
 import { skipLinks, breadcrumbs, menu } from './navigation.js';
 import { shareLinks } from './share-links.js';
 import { promo } from './promo.js';
@@ -17,13 +17,14 @@ import { teasers } from './teasers.js';
 import { captions } from './captions.js';
 import { consent } from './consent.js';
 import { ads } from './ads.js';
-import { mediaContact } from './media-contact.js';
+import { companyProfile, mediaContact } from './media-contact.js';
 import { repeated, siteTemplate } from './repeated.js';
 
 export const rules: readonly Rule[] = [
   metadataLines,
   separator,
   emptyLinks,
+  pageData,
   skipLinks,
   breadcrumbs,
   consent,
@@ -39,6 +40,7 @@ export const rules: readonly Rule[] = [
   related,
   teasers,
   mediaContact,
+  companyProfile,
   captions,
   repeated,
   siteTemplate,

@@ -3,7 +3,7 @@ import { phraseVerdict } from './phrase.js';
 
 /** Disclaimers and fair-use notices. */
 const DISCLAIMER_PHRASES = [
-  /\b(disclaimer|the views (and opinions )?expressed|views expressed (in|by)|do(es)? not necessarily (reflect|represent)|sole responsibility of the author|not (be )?responsible for any (inaccurate|incorrect)|fair use|copyrighted material|for (informational|educational) purposes only|not (intended as|constitute) (financial|legal|investment|medical) advice|terms of (use|service)|privacy policy|affiliate (links?|commission)|we may earn a commission|(are )?registered trademarks?|are trademarks of|information (provided )?on this (web)?site|have not been evaluated by|not intended to diagnose|may not be (published|reproduced|redistributed|rewritten)|without (the )?(prior )?written permission|for your personal,? non-?commercial use only|quotes (are )?delayed (by )?(at least )?\d+ minutes|market data (is )?(provided|delayed))\b/i,
+  /\b(disclaimer|the views (and opinions )?expressed|views expressed (in|by)|do(es)? not necessarily (reflect|represent)|sole responsibility of the author|not (be )?responsible for any (inaccurate|incorrect)|fair use|copyrighted material|for (information(al)?|educational) purposes only|subject to copyright|fair dealing|not (intended as|constitute) (financial|legal|investment|medical) advice|terms of (use|service)|privacy policy|affiliate (links?|commission)|we may earn a commission|(are )?registered trademarks?|are trademarks of|information (provided )?on this (web)?site|have not been evaluated by|not intended to diagnose|may not be (published|reproduced|redistributed|rewritten)|without (the )?(prior )?written permission|for your personal,? non-?commercial use only|quotes (are )?delayed (by )?(at least )?\d+ minutes|market data (is )?(provided|delayed))\b/i,
   /\b(haftungsausschluss|gibt nicht (unbedingt )?die meinung|datenschutz(erklärung)?|nutzungsbedingungen|impressum)\b/i,
   /\b(avertissement|n'engagent que|clause de non-responsabilité|mentions légales|politique de confidentialité|conditions d'utilisation)\b/i,
   /\b(aviso legal|descargo de responsabilidad|no refleja(n)? necesariamente|política de privacidad|términos y condiciones)\b/i,
@@ -14,9 +14,10 @@ export const disclaimer: Rule = {
   description: 'Disclaimers, fair-use notices, terms and privacy notices',
   category: 'legal',
   test(block, ctx) {
-    // Disclaimers can be long; outside the body's first half they are boilerplate whatever their length.
-    const inTail = block.index > ctx.main.start + (ctx.main.end - ctx.main.start) / 2;
-    return phraseVerdict(block, { patterns: DISCLAIMER_PHRASES, maxWords: inTail ? 250 : 40 });
+    // Disclaimers can be long; before the body or past its first half they are boilerplate
+    // whatever their length.
+    const outsideLead = block.index < ctx.main.start || block.index > ctx.main.start + (ctx.main.end - ctx.main.start) / 2;
+    return phraseVerdict(block, { patterns: DISCLAIMER_PHRASES, maxWords: outsideLead ? 250 : 40 });
   },
   examples: {
     removed: [
@@ -28,6 +29,7 @@ export const disclaimer: Rule = {
       'This material may not be published, broadcast, rewritten or redistributed.',
       'This copy is for your personal, non-commercial use only. To order copies for distribution, contact us.',
       'Quotes delayed at least 15 minutes. Market data provided by an exchange partner.',
+      'This document is subject to copyright. Apart from any fair dealing for the purpose of private study or research, no part may be reproduced without the written permission. The content is provided for information purposes only.',
     ],
     kept: ['The court ruled that quoting a few lines of the song was fair use under the law, a decision that musicians\' groups criticised as too broad. The label said it would appeal the ruling, arguing that the lyrics were the heart of the work and that the judge had ignored the commercial nature of the use, which earlier courts had weighed heavily against similar claims.'],
   },

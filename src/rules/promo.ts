@@ -7,7 +7,10 @@ const PROMO_PHRASES = [
   /\b(newsletter|abonnieren|abonnement|abo\b|jetzt (testen|lesen|abonnieren|registrieren)|unterstützen sie|spenden|mitglied werden|anmelden|registrieren)\b/i,
   /\b(abonnez-vous|s'abonner|abonnement|inscrivez-vous|lettre d'information|faire un don|soutenez|devenir membre|se connecter)\b/i,
   /\b(suscríbete|suscribirse|suscripción|boletín|hazte socio|dona(r|ción)|apóyanos|regístrate|iniciar sesión)\b/i,
-  // What a sign-up form says once it is sent: printed on the page all the same.
+];
+
+/** What a sign-up form says once it is sent, printed on the page all the same: never the article's words. */
+const SIGN_UP_CONFIRMATIONS = [
   /\b(succ?ess?fully (subscribed|signed up)|activation (link|email)|confirm your (subscription|e-?mail( address)?)|thanks? (you )?for (subscribing|signing up|registering)|erfolgreich (angemeldet|registriert)|bestätigungs-?(link|e-?mail)|merci (de votre|pour votre) inscription|gracias por (suscribirte|registrarte))\b/i,
 ];
 
@@ -17,7 +20,8 @@ export const promo: Rule = {
   category: 'promo',
   test(block) {
     // Short calls to action only; longer text that mentions subscriptions is weak evidence.
-    const strong = phraseVerdict(block, { patterns: PROMO_PHRASES, maxWords: 25 });
+    const strong = phraseVerdict(block, { patterns: PROMO_PHRASES, maxWords: 25 })
+      ?? phraseVerdict(block, { patterns: SIGN_UP_CONFIRMATIONS, maxWords: 60 });
     if (strong) return strong;
     return phraseVerdict(block, { patterns: PROMO_PHRASES, maxWords: 60, strength: 'weak' });
   },
@@ -31,6 +35,7 @@ export const promo: Rule = {
       'You have succesfully subscribed. Thank you!',
       'An email with an activation link has just been sent to your email address. Please click on it to finish.',
       'Thanks for signing up! Check your email to finish.',
+      'An email with an activation link has just been sent to your email address. Please activate your subscription by clicking on the activation link inside the email, which may take a few minutes to arrive.',
     ],
     kept: [
       'More than two thousand runners successfully registered for the race before the deadline on Friday.',
