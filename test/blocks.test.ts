@@ -45,6 +45,10 @@ describe('block measures', () => {
     expect(plainText(first('| a | b |\n| - | - |\n| c | d |\n'))).toBe('a b\nc d');
   });
 
+  it('the lines of a paragraph split by hard breaks are kept apart', () => {
+    expect(plainText(first('June 9 – Tampa, FL @ **Arena**  \nJune 10 – Miami, FL\\\nJune 12 – Austin, TX\n'))).toBe('June 9 – Tampa, FL @ Arena\nJune 10 – Miami, FL\nJune 12 – Austin, TX');
+  });
+
   it('inline content is read as before', () => {
     expect(plainText(first('Some *emphasis* and a [link](https://example.org) ![alt](x.png).\n'))).toBe('Some emphasis and a link .');
   });

@@ -43,6 +43,14 @@ const TIME = '(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([ap]\\.?m\\.?)?(?:\\s*(Z|UTC
 /** What may sit between a date and its time: ", ", " at ", " à ", " um ", " a las ", " - ", " | ". */
 const TIME_JOIN = '(?:\\s*,?\\s*(?:at|um|à|a las|a la|,|-|–|\\||·)?\\s*)';
 
+/** A day of the year at the start of a line, the year left out: "June 9 –", "9 juin :", "09.06." */
+const LEADING_DAY = new RegExp(`^\\W{0,3}(?:${MONTH}\\s+${DAY}${ORD}|${DAY}${ORD}\\s*(?:de\\s+)?${MONTH}|\\d{1,2}[./]\\d{1,2}\\.?)(?![\\p{L}\\p{N}])`, 'iu');
+
+/** Whether the line starts with a day (a schedule's or a timeline's line). */
+export function startsWithDay(line: string): boolean {
+  return LEADING_DAY.test(line);
+}
+
 interface Pattern { re: RegExp; order: 'mdy' | 'dmy' | 'ymd' | 'numeric' }
 
 const PATTERNS: Pattern[] = [

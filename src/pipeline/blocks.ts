@@ -77,9 +77,21 @@ const BLOCK_PARENTS = new Set(['root', 'list', 'listItem', 'blockquote', 'footno
  * three words, not "HomeFact Check".
  */
 export function plainText(node: Nodes): string {
-  if (!BLOCK_PARENTS.has(node.type) || !('children' in node)) return toString(node, { includeImageAlt: false, includeHtml: false });
+  if (!BLOCK_PARENTS.has(node.type) || !('children' in node)) return inlineText(node);
   const sep = node.type === 'tableRow' ? ' ' : '\n';
   return (node.children as Nodes[]).map((c) => plainText(c)).filter((t) => t !== '').join(sep);
+}
+
+/**
+ * `toString` without image alt text or HTML, and a line break for a hard break: the lines of a
+ * paragraph ("Amphitheatre" / "June 10") are not run into one word.
+ */
+function inlineText(node: Nodes): string {
+  if (node.type === 'break') return '\n';
+  if (!('children' in node) || !node.children.some((c) => c.type === 'break' || 'children' in c)) {
+    return toString(node, { includeImageAlt: false, includeHtml: false });
+  }
+  return (node.children as Nodes[]).map(inlineText).join('');
 }
 
 /** List items at any depth under a node, and how many of them end like a sentence. */

@@ -11,6 +11,7 @@
  */
 import type { Block } from './blocks.js';
 import { isFrontMatter } from './state.js';
+import { startsWithDay } from '../metadata/dates.js';
 
 export type BlockClass = 'good' | 'neargood' | 'short' | 'bad' | 'neutral';
 
@@ -56,7 +57,21 @@ export const T = {
   headlineWordsPerItem: 16,
   /** Cap on how much one bad block counts against the main content. */
   badCap: 40,
+  /** Lines from which link-free lines that start with a day are a schedule ... */
+  scheduleLines: 3,
+  /** ... when at least this share of them do. */
+  scheduleShare: 0.8,
 };
+
+/**
+ * Link-free lines that mostly start with a day ("June 9 – Tampa, FL @ Amphitheatre"): a tour's
+ * dates, a timeline. Data like a table's, short of stopwords like chrome: judged by its neighbours.
+ */
+function schedule(b: Block): boolean {
+  if (b.links > 0 || (b.type !== 'paragraph' && b.type !== 'list')) return false;
+  const lines = b.text.split('\n').filter((l) => l.trim());
+  return lines.length >= T.scheduleLines && lines.filter(startsWithDay).length >= lines.length * T.scheduleShare;
+}
 
 /** How many of the longest sentence-like paragraphs set the document's prose level. */
 const LEVEL_SAMPLE = 5;
@@ -121,6 +136,7 @@ function initialClass(b: Block, boilerplate: boolean, bar: Bar): { cls: BlockCla
   // Stopwords say nothing about text in a script our lists do not cover (an Arabic quotation in
   // an Indonesian article, a Greek paragraph): judge it by its neighbours instead.
   if (!stopwordScript(b.text)) return { cls: 'neargood', why: `script without a stopword list (${sw})` };
+  if (schedule(b)) return { cls: 'neargood', why: `schedule: lines starting with a day (${sw})` };
   return { cls: 'bad', why: `few ${sw}` };
 }
 
