@@ -9,6 +9,14 @@ const PROMO_PHRASES = [
   /\b(suscríbete|suscribirse|suscripción|boletín|hazte socio|dona(r|ción)|apóyanos|regístrate|iniciar sesión)\b/i,
 ];
 
+/**
+ * What a sign-up form or a membership pitch says around the button: "No spam, we promise", "You
+ * can unsubscribe at any time", "If you enjoyed this article, ... Join ...". Never the article's words.
+ */
+const SIGN_UP_PITCH = [
+  /\b(no spam[,.!]|unsubscribe at any time|we('ll| will) never share your (details|e-?mail|information|data)|if you enjoyed this (article|story|post)|we have a proposition for you|members get (all|full|unlimited)|delivered (to your (door|inbox)|through your letterbox)|\d+ issues for|kein spam|jederzeit abbestellen|désabonner à tout moment|darte de baja en cualquier momento)/i,
+];
+
 /** What a sign-up form says once it is sent, printed on the page all the same: never the article's words. */
 const SIGN_UP_CONFIRMATIONS = [
   /\b(succ?ess?fully (subscribed|signed up)|activation (link|email)|confirm your (subscription|e-?mail( address)?)|thanks? (you )?for (subscribing|signing up|registering)|erfolgreich (angemeldet|registriert)|bestätigungs-?(link|e-?mail)|merci (de votre|pour votre) inscription|gracias por (suscribirte|registrarte))\b/i,
@@ -21,7 +29,8 @@ export const promo: Rule = {
   test(block) {
     // Short calls to action only; longer text that mentions subscriptions is weak evidence.
     const strong = phraseVerdict(block, { patterns: PROMO_PHRASES, maxWords: 25 })
-      ?? phraseVerdict(block, { patterns: SIGN_UP_CONFIRMATIONS, maxWords: 60 });
+      ?? phraseVerdict(block, { patterns: SIGN_UP_CONFIRMATIONS, maxWords: 60 })
+      ?? phraseVerdict(block, { patterns: SIGN_UP_PITCH, maxWords: 60 });
     if (strong) return strong;
     return phraseVerdict(block, { patterns: PROMO_PHRASES, maxWords: 60, strength: 'weak' });
   },
@@ -35,6 +44,9 @@ export const promo: Rule = {
       'You have succesfully subscribed. Thank you!',
       'An email with an activation link has just been sent to your email address. Please click on it to finish.',
       'Thanks for signing up! Check your email to finish.',
+      "No spam, we promise. You can unsubscribe at any time and we'll never share your details without your permission.",
+      'If you enjoyed this article, we have a proposition for you: Join Example Plus. Members get all of our content, including the magazine and the podcast.',
+      'Get Example Monthly delivered through your letterbox every month. 12 issues for £11.99.',
       'An email with an activation link has just been sent to your email address. Please activate your subscription by clicking on the activation link inside the email, which may take a few minutes to arrive.',
     ],
     kept: [
