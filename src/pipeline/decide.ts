@@ -103,6 +103,15 @@ function sentenceInMain(b: Block): boolean {
     b.linkDensity < SENTENCE_MAX_LINK_DENSITY;
 }
 
+/**
+ * Link-free text of more than a few words inside the main content (a list of names and places,
+ * a line of figures) is the article's too: without links, a block there
+ * is not the link list or the stray fragment the low-quality removal is for.
+ */
+function linkFreeInMain(b: Block): boolean {
+  return b.links === 0 && b.words >= T.shortWords;
+}
+
 export function decide(input: DecideInput): DecideOutput {
   const { blocks } = input;
   const active = activeRules(input);
@@ -161,7 +170,7 @@ export function decide(input: DecideInput): DecideOutput {
         rule: CLASSIFIER_RULES.outsideMain.id, category: 'layout',
         reason: `${i < main.start ? 'before' : 'after'} the main content (blocks ${main.start}-${main.end}); ${classification.why[i]}`,
       };
-    } else if (classification.initial[i] === 'bad' && cls === 'bad' && b.type !== 'table' && b.words > 0 && !sentenceInMain(b)) {
+    } else if (classification.initial[i] === 'bad' && cls === 'bad' && b.type !== 'table' && b.words > 0 && !sentenceInMain(b) && !linkFreeInMain(b)) {
       decisions[i] = { rule: CLASSIFIER_RULES.lowQuality.id, category: 'layout', reason: classification.why[i] ?? 'bad' };
     }
   }
