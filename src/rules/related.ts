@@ -8,6 +8,7 @@ const RELATED = [
   /^\W*(weiterlesen|mehr zum thema|lesen sie (auch|mehr)|das könnte sie (auch )?interessieren|ähnliche (artikel|beiträge)|verwandte (artikel|themen)|meistgelesen|empfohlene artikel|auch interessant|mehr aus)\b.*$/i,
   /^\W*(à lire aussi|lire aussi|lire la suite|sur le même (sujet|thème)|vous aimerez aussi|articles? (similaires|liés|recommandés)|les plus lus|à voir aussi|dans la même rubrique)\b.*$/i,
   /^\W*(lee también|leer más|te puede interesar|noticias relacionadas|artículos relacionados|lo más leído|también te puede gustar|más noticias|sigue leyendo)\b.*$/i,
+  /^\W*(você (também )?(pode|poderá) gostar|voce (tambem )?pode gostar|veja também|leia também|leia mais|posts? relacionad[oa]s|artigos relacionados|notícias relacionadas|mais lidas|potrebbe interessarti|ti potrebbe interessare|articoli correlati|leggi anche|potrebbero interessarti)\b.*$/iu,
 ];
 
 /** Link-dense lists after such a heading are what it introduces. */
@@ -22,7 +23,7 @@ export const related: Rule = {
     return v;
   },
   examples: {
-    removed: ['## Related articles', 'Read more', 'You may also like', 'Lesen Sie auch', 'À lire aussi', 'Noticias relacionadas'],
+    removed: ['## Related articles', 'Read more', 'You may also like', 'Lesen Sie auch', 'À lire aussi', 'Noticias relacionadas', '### Você pode gostar...', 'Leia também', 'Articoli correlati'],
     kept: ['Read more carefully, the report shows that the decline began well before the new rules took effect, which undermines the ministry\'s argument.'],
   },
 };

@@ -7,6 +7,18 @@ import type { Block } from '../pipeline/blocks.js';
 /** Most blocks a boilerplate section may swallow: a safety bound, not a tuning knob. */
 const MAX_SECTION_BLOCKS = 60;
 
+/** Blocks a card may hold between its picture and its excerpt (a row of share links). */
+const CARD_GAP = 1;
+
+/** Whether a picture-only block stands just above block `i` (at most CARD_GAP blocks between). */
+function underPicture(blocks: readonly Block[], i: number): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - 1 - CARD_GAP); j--) {
+    const b = blocks[j]!;
+    if (b.type === 'paragraph' && b.words === 0 && b.images > 0) return true;
+  }
+  return false;
+}
+
 /** Index one past the last block of the section that `headingIndex` opens. */
 export function sectionAfter(blocks: readonly Block[], headingIndex: number): number {
   const heading = blocks[headingIndex];
@@ -15,8 +27,9 @@ export function sectionAfter(blocks: readonly Block[], headingIndex: number): nu
   for (; i < blocks.length && i - headingIndex <= MAX_SECTION_BLOCKS; i++) {
     const b = blocks[i]!;
     if (b.type === 'heading' && b.depth <= depth) break;
-    // Long running prose is not part of a boilerplate section.
-    if (b.type === 'paragraph' && b.words >= 40 && b.linkDensity < 0.2 && b.sentences >= 2) break;
+    // Long running prose is not part of a boilerplate section, unless it is a card's excerpt
+    // under its picture (with maybe a row of share links between).
+    if (b.type === 'paragraph' && b.words >= 40 && b.linkDensity < 0.2 && b.sentences >= 2 && !underPicture(blocks, i)) break;
   }
   return i;
 }
