@@ -7,6 +7,9 @@ import type { Block } from '../pipeline/blocks.js';
 /** Most blocks a boilerplate section may swallow: a safety bound, not a tuning knob. */
 const MAX_SECTION_BLOCKS = 60;
 
+/** An excerpt cut off mid-text: "... a plan for …", "... [...]". */
+const CUT_OFF = /(\u2026|\.\.\.|\[(\u2026|\.\.\.)\])\s*$/u;
+
 /** Blocks a card may hold between its picture and its excerpt (a row of share links). */
 const CARD_GAP = 1;
 
@@ -27,9 +30,9 @@ export function sectionAfter(blocks: readonly Block[], headingIndex: number): nu
   for (; i < blocks.length && i - headingIndex <= MAX_SECTION_BLOCKS; i++) {
     const b = blocks[i]!;
     if (b.type === 'heading' && b.depth <= depth) break;
-    // Long running prose is not part of a boilerplate section, unless it is a card's excerpt
-    // under its picture (with maybe a row of share links between).
-    if (b.type === 'paragraph' && b.words >= 40 && b.linkDensity < 0.2 && b.sentences >= 2 && !underPicture(blocks, i)) break;
+    // Long running prose is not part of a boilerplate section, unless it is a card's excerpt:
+    // under its picture (with maybe a row of share links between), or cut off with an ellipsis.
+    if (b.type === 'paragraph' && b.words >= 40 && b.linkDensity < 0.2 && b.sentences >= 2 && !underPicture(blocks, i) && !CUT_OFF.test(b.text)) break;
   }
   return i;
 }
