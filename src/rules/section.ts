@@ -22,6 +22,13 @@ function underPicture(blocks: readonly Block[], i: number): boolean {
   return false;
 }
 
+function isCardExcerpt(blocks: readonly Block[], i: number): boolean {
+  const b = blocks[i]!;
+  const first = b.node.type === 'paragraph' ? b.node.children[0] : undefined;
+  const boldTitle = first?.type === 'strong' && b.node.type === 'paragraph' && b.node.children.length > 1;
+  return boldTitle || CUT_OFF.test(b.text) || underPicture(blocks, i);
+}
+
 /** Index one past the last block of the section that `headingIndex` opens. */
 export function sectionAfter(blocks: readonly Block[], headingIndex: number): number {
   const heading = blocks[headingIndex];
@@ -31,8 +38,9 @@ export function sectionAfter(blocks: readonly Block[], headingIndex: number): nu
     const b = blocks[i]!;
     if (b.type === 'heading' && b.depth <= depth) break;
     // Long running prose is not part of a boilerplate section, unless it is a card's excerpt:
-    // under its picture (with maybe a row of share links between), or cut off with an ellipsis.
-    if (b.type === 'paragraph' && b.words >= 40 && b.linkDensity < 0.2 && b.sentences >= 2 && !underPicture(blocks, i) && !CUT_OFF.test(b.text)) break;
+    // under its picture (with maybe a row of share links between), cut off with an ellipsis, or
+    // after the card's title in bold.
+    if (b.type === 'paragraph' && b.words >= 40 && b.linkDensity < 0.2 && b.sentences >= 2 && !isCardExcerpt(blocks, i)) break;
   }
   return i;
 }
