@@ -13,6 +13,16 @@ const COMMENT_PROMPTS = [
 ];
 
 /**
+ * Requests for the readers' feedback, tips and letters: "We want to hear your suggestions", "Email
+ * comments and suggestions for fact-checks to ...". A notice of a few sentences, never the article's.
+ */
+const FEEDBACK_PROMPTS = [
+  /\b((we|we'd|we would) (want|like|love) to hear (from you|your|what you think)|(email|e-mail|send) (us )?(your )?(comments|suggestions|feedback|tips|news tips)|(have|got) a (news )?tip\?|share your (thoughts|feedback|story) with us|letters? to the editor)/i,
+  /\b(schreiben sie uns|ihre meinung (ist|interessiert) uns|écrivez-nous|envoyez-nous vos|escríbenos|envíanos tus)\b/i,
+];
+const FEEDBACK_MAX_WORDS = 50;
+
+/**
  * Words that also occur in the article's own sentences ("declined to comment on", "kommentierte",
  * "a réagi"): a comment label in a block of a few words, only weak evidence in a longer one.
  */
@@ -112,6 +122,7 @@ export const comments: Rule = {
       return { reason: `comment section heading "${block.text.slice(0, 40)}"`, strength: 'strong', sectionEnd: end };
     }
     const prompt = phraseVerdict(block, { patterns: COMMENT_PROMPTS, maxWords: PROMPT_MAX_WORDS }) ??
+      phraseVerdict(block, { patterns: FEEDBACK_PROMPTS, maxWords: FEEDBACK_MAX_WORDS }) ??
       phraseVerdict(block, { patterns: COMMENT_WORDS, maxWords: PROMPT_LABEL_WORDS }) ??
       phraseVerdict(block, { patterns: COMMENT_WORDS, maxWords: PROMPT_MAX_WORDS, strength: 'weak' });
     if (prompt) return prompt;
@@ -126,11 +137,13 @@ export const comments: Rule = {
       'Some prose.\n\n## 3 Kommentare zu „Wie ein Dorf seinen Laden rettete“', 'Kommentare (3)', 'Laisser un commentaire', 'Deja un comentario',
       'Some prose.\n\nAnna\n\n2 days ago at 07:52 am\n\nGreat piece.\n\nBob\n\n3 days ago\n\nI disagree.\n\nCy\n\n5 days ago',
       'Your email address will not be published. Required fields are marked *',
+      'We want to hear your suggestions and comments. Email the Example Desk with feedback and with claims you would like us to check. Follow us on social media too.',
       'O seu endereço de e-mail não será publicado. Campos obrigatórios são marcados com *',
       'Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert',
     ],
     kept: [
       'Live: the storm reaches the coast.\n\nNovember 20, 2019 at 10:15 am\n\nWinds reach 120 km/h.\n\nNovember 20, 2019 at 10:40 am\n\nThe ferry is cancelled.\n\nNovember 20, 2019 at 11:05 am',
+      'The newspaper published three letters from readers who objected to the plan, and the mayor said he would answer them in person at the next council meeting in March.',
       'Critics of the plan have commented that it would do little for tenants, and the minister did not respond to requests for comment on Friday.'],
   },
 };
