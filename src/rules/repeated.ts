@@ -2,6 +2,8 @@ import type { Rule, RuleContext } from './types.js';
 
 /** Shorter repeats are ordinary phrases ("Yes.", "Photo"), not duplicated blocks. */
 const MIN_WORDS = 4;
+/** A question: the block's last sentence asks it (bold or quoted maybe). */
+const QUESTION = /[?？]["'”’»)*_]*\s*$/u;
 
 export const repeated: Rule = {
   id: 'repeated',
@@ -12,6 +14,8 @@ export const repeated: Rule = {
     if ((ctx.keyCounts.get(block.key) ?? 0) < 2) return undefined;
     const first = ctx.blocks.find((b) => b.key === block.key);
     if (!first || first.index === block.index) return undefined;
+    // The same question put to each guest of an interview series is the article's own structure.
+    if (QUESTION.test(block.text) && block.index >= ctx.main.start && block.index <= ctx.main.end) return undefined;
     // A repeat is strong evidence even inside the article: on real pages the second copy is a
     // teaser, a caption or a bio printed twice far more often than repeated prose. (Weak evidence
     // here keeps Readability's synthetic repeated-paragraph pages whole but costs real pages more.)
@@ -19,7 +23,10 @@ export const repeated: Rule = {
   },
   examples: {
     removed: ['Jane Doe is a reporter covering energy and climate.\n\nShe wrote this article.\n\nJane Doe is a reporter covering energy and climate.'],
-    kept: ['Jane Doe is a reporter covering energy and climate.'],
+    kept: [
+      'Jane Doe is a reporter covering energy and climate.',
+      '**What do you cook at home?**\n\nMostly soups, and bread on Sundays.\n\n**What do you cook at home?**',
+    ],
   },
 };
 
