@@ -142,6 +142,7 @@ export function decide(input: DecideInput): DecideOutput {
   // With no run of article text at all (a short note, a list), there is no "outside" to remove.
   const found = classification.main.end >= classification.main.start;
   const statistical = found && !input.gentle && !input.keep.has('layout');
+  const listLike = !found || input.gentle;
   const main = { ...classification.main };
   main.start = extendToTitle(blocks, main, input, classification.cls, chrome);
 
@@ -153,7 +154,9 @@ export function decide(input: DecideInput): DecideOutput {
   for (let i = 0; i < blocks.length; i++) {
     // Front matter was read into the metadata; the title heading is moved to the top, not removed.
     if (decisions[i] || protectedBlocks.has(i) || isFrontMatter(blocks[i]!.node) || input.lines.get(blocks[i]!.node) === 'title') continue;
-    const v = kept(verdicts[i]) ? undefined : verdicts[i];
+    // On a page with no run of article prose, or where cleaning would leave implausibly little (a
+    // meal plan, a listing), the same block printed again is part of what the page lists.
+    const v = kept(verdicts[i]) || (listLike && verdicts[i]?.rule.category === 'repeated') ? undefined : verdicts[i];
     const cls = classification.cls[i];
     if (v && (strong(v) || (!input.gentle && cls !== 'good'))) {
       decisions[i] = { rule: v.rule.id, category: v.rule.category, reason: v.verdict.reason };
