@@ -73,6 +73,28 @@ function schedule(b: Block): boolean {
   return lines.length >= T.scheduleLines && lines.filter(startsWithDay).length >= lines.length * T.scheduleShare;
 }
 
+/** A one-line, link-free paragraph that starts with a day: a schedule's line printed as a block of its own. */
+function dayLine(b: Block): boolean {
+  return b.type === 'paragraph' && b.links === 0 && !b.text.includes('\n') && startsWithDay(b.text);
+}
+
+/** Indices of blocks in a schedule: one block of such lines, or a run of day lines (one per block). */
+function schedules(blocks: readonly Block[]): Set<number> {
+  const out = new Set<number>();
+  let run: number[] = [];
+  const flush = (): void => {
+    if (run.length >= T.scheduleLines) for (const i of run) out.add(i);
+    run = [];
+  };
+  for (const b of blocks) {
+    if (schedule(b)) out.add(b.index);
+    if (dayLine(b)) run.push(b.index);
+    else flush();
+  }
+  flush();
+  return out;
+}
+
 /** How many of the longest sentence-like paragraphs set the document's prose level. */
 const LEVEL_SAMPLE = 5;
 
@@ -102,7 +124,7 @@ function stopwordBar(level: number): Bar {
   };
 }
 
-function initialClass(b: Block, boilerplate: boolean, bar: Bar): { cls: BlockClass; why: string } {
+function initialClass(b: Block, boilerplate: boolean, bar: Bar, inSchedule: boolean): { cls: BlockClass; why: string } {
   if (boilerplate) return { cls: 'bad', why: 'rule verdict' };
   if (isFrontMatter(b)) return { cls: 'neutral', why: 'front matter' };
   switch (b.type) {
@@ -128,6 +150,8 @@ function initialClass(b: Block, boilerplate: boolean, bar: Bar): { cls: BlockCla
   if (b.type === 'list' && b.entries >= 3 && b.wordsPerEntry < T.menuWordsPerItem && b.sentences * T.menuSentenceShare < b.entries) {
     return { cls: 'bad', why: `list of ${b.entries} items, ${b.wordsPerEntry.toFixed(1)} words/item` };
   }
+  // A schedule's lines are short and short of stopwords; they are data, like a table's rows.
+  if (inSchedule) return { cls: 'neargood', why: `schedule: lines starting with a day (${b.words} words)` };
   if (b.words < T.shortWords) return { cls: 'short', why: `${b.words} words` };
   const sw = `stopwords ${b.stopwordDensity.toFixed(2)} (bar ${bar.high.toFixed(2)})`;
   const long = b.words >= T.longWords || (b.words >= T.sentenceWords && (b.endsWithPunct || b.sentences >= 1));
@@ -136,7 +160,6 @@ function initialClass(b: Block, boilerplate: boolean, bar: Bar): { cls: BlockCla
   // Stopwords say nothing about text in a script our lists do not cover (an Arabic quotation in
   // an Indonesian article, a Greek paragraph): judge it by its neighbours instead.
   if (!stopwordScript(b.text)) return { cls: 'neargood', why: `script without a stopword list (${sw})` };
-  if (schedule(b)) return { cls: 'neargood', why: `schedule: lines starting with a day (${sw})` };
   return { cls: 'bad', why: `few ${sw}` };
 }
 
@@ -245,7 +268,8 @@ function bestSegment(score: number[]): { start: number; end: number } {
  */
 export function classify(blocks: readonly Block[], boilerplate: ReadonlySet<number>, teaser: ReadonlySet<number> = new Set()): Classification {
   const bar = stopwordBar(proseLevel(blocks));
-  const initial = blocks.map((b) => initialClass(b, boilerplate.has(b.index), bar));
+  const scheduled = schedules(blocks);
+  const initial = blocks.map((b) => initialClass(b, boilerplate.has(b.index), bar, scheduled.has(b.index)));
   const cls = resolveContext(initial.map((x) => x.cls));
   const score = blocks.map((b, i) => {
     const s = blockScore(b, cls[i]!, initial[i]!.cls);
