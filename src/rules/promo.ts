@@ -14,6 +14,8 @@ const PROMO_PHRASES = [
  * can unsubscribe at any time", "If you enjoyed this article, ... Join ...". Never the article's words.
  */
 const SIGN_UP_PITCH = [
+  // A donation appeal's stock phrases.
+  /\b(at no cost to you, but|far from free to produce|your (support|contribution|donation) (helps|makes|keeps|allows|means|enables)|support (our|independent|quality) (journalism|reporting|fact-checking)|make a difference for readers|readers like you (keep|make|support))/i,
   /\b(no spam[,.!]|unsubscribe at any time|we('ll| will) never share your (details|e-?mail|information|data)|if you enjoyed this (article|story|post)|we have a proposition for you|members get (all|full|unlimited)|delivered (to your (door|inbox)|through your letterbox)|\d+ issues for|kein spam|jederzeit abbestellen|désabonner à tout moment|darte de baja en cualquier momento)/i,
 ];
 
@@ -47,6 +49,7 @@ export const promo: Rule = {
       "No spam, we promise. You can unsubscribe at any time and we'll never share your details without your permission.",
       'If you enjoyed this article, we have a proposition for you: Join Example Plus. Members get all of our content, including the magazine and the podcast.',
       'Get Example Monthly delivered through your letterbox every month. 12 issues for £11.99.',
+      'We do this work every day at no cost to you, but it is far from free to produce, and we rely on readers. Your support helps us keep going.',
       'An email with an activation link has just been sent to your email address. Please activate your subscription by clicking on the activation link inside the email, which may take a few minutes to arrive.',
     ],
     kept: [
