@@ -9,6 +9,12 @@ const DISCLAIMER_PHRASES = [
   /\b(aviso legal|descargo de responsabilidad|no refleja(n)? necesariamente|política de privacidad|términos y condiciones)\b/i,
 ];
 
+/** Stock notices that no article sentence reads like: boilerplate wherever they stand, however long. */
+const STOCK_NOTICES = [
+  /\b(quotes (are )?delayed (by )?(at least )?\d+ minutes|real-time quotes provided by|market data (is )?provided by|this material may not be published, broadcast)/i,
+];
+const STOCK_NOTICE_MAX_WORDS = 250;
+
 export const disclaimer: Rule = {
   id: 'disclaimer',
   description: 'Disclaimers, fair-use notices, terms and privacy notices',
@@ -17,7 +23,8 @@ export const disclaimer: Rule = {
     // Disclaimers can be long; before the body or past its first half they are boilerplate
     // whatever their length.
     const outsideLead = block.index < ctx.main.start || block.index > ctx.main.start + (ctx.main.end - ctx.main.start) / 2;
-    return phraseVerdict(block, { patterns: DISCLAIMER_PHRASES, maxWords: outsideLead ? 250 : 40 });
+    return phraseVerdict(block, { patterns: DISCLAIMER_PHRASES, maxWords: outsideLead ? 250 : 40 })
+      ?? phraseVerdict(block, { patterns: STOCK_NOTICES, maxWords: STOCK_NOTICE_MAX_WORDS });
   },
   examples: {
     removed: [
@@ -29,6 +36,7 @@ export const disclaimer: Rule = {
       'This material may not be published, broadcast, rewritten or redistributed.',
       'This copy is for your personal, non-commercial use only. To order copies for distribution, contact us.',
       'Quotes delayed at least 15 minutes. Market data provided by an exchange partner.',
+      'Quotes delayed at least 15 minutes. Real-time quotes provided by an exchange. Market data provided by a data vendor. Powered and implemented by a solutions firm. Company fundamental data provided by a research house. Earnings estimates data provided by an analytics firm. Mutual fund and ETF data provided by a fund tracker. Economic data provided by a calendar service. Terms and conditions apply.',
       'If you buy something through this post, Example may get a share of the sale. For more, read our policy.',
       'This document is subject to copyright. Apart from any fair dealing for the purpose of private study or research, no part may be reproduced without the written permission. The content is provided for information purposes only.',
     ],
