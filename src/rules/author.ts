@@ -29,6 +29,12 @@ const ABOUT_HEADING = /^\W*(about the authors?|about (me|us)|the authors?|author
 /** "X is a journalist...", "X writes about ...": the sentence shapes of a bio. */
 const BIO_SHAPE = /^[\p{Lu}][\p{L}'.-]+(\s+[\p{Lu}][\p{L}'.-]+){0,3},?\s+(is|was|has been|writes|covers|ist|est|es)\s+(an?|the|ein|eine|un|une|una|el|la|le|der|die|author|editor|freelance|senior|contributing|professor|reporter|journalist|writer|currently)\b/u;
 
+/**
+ * A blogger's welcome box: "Thank you for stopping by! My name is Regan and I live in ...", "Hi, I'm
+ * Ana!", "My name is Ana and I ...". A greeting or "my name is", at the very start: not a quotation.
+ */
+const SELF_INTRO = /^(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Ww]elcome|[Tt]hanks?(?: you)? for (?:stopping by|visiting))\b[^.!?"“]{0,40}[.!?,]\s*(?:[Mm]y name is|I'm|I am|[Mm]eu nome é|[Mm]e llamo|[Jj]e m'appelle|[Ii]ch bin) \p{Lu}|[Mm]y name is \p{Lu}\p{L}+ and I\b)/u;
+
 /** Bios sit after the article text. */
 function inTail(block: Block, ctx: RuleContext): boolean {
   const span = ctx.main.end - ctx.main.start;
@@ -57,6 +63,7 @@ export const authorBio: Rule = {
       return { reason: `"${block.text.trim()}" heading`, strength: 'strong', sectionEnd: sectionAfter(ctx.blocks, block.index) };
     }
     if (block.type !== 'paragraph' || block.words > BIO_MAX_WORDS || !inTail(block, ctx)) return undefined;
+    if (SELF_INTRO.test(block.text)) return { reason: 'a first-person welcome introducing its writer, after the article', strength: 'strong' };
     const author = namesAuthor(block, ctx);
     if (author && BIO_SHAPE.test(block.text.trim())) {
       return { reason: `bio of the author "${author}" after the article`, strength: 'strong' };
@@ -70,7 +77,10 @@ export const authorBio: Rule = {
     removed: [
       'About the author',
       '# A headline\n\nBy Jane Doe\n\nArticle text goes on for a while and then ends with a full stop.\n\nMore text here in the article, with enough words to look like prose.\n\n*Jane Doe is a freelance journalist based in Lisbon. She writes about energy and climate.*',
+      'Soup of the week\n\nThe soup takes an hour and feeds four.\n\nThank you for stopping by! My name is Ana and I live in Porto with my husband and two sons. I share the recipes we cook at home.',
     ],
-    kept: ['Jane Doe is a nurse in Lisbon who, like thousands of her colleagues, has not had a pay rise in ten years.'],
+    kept: ["I'm not sure the plan will work, the mayor said, but we have to try something before winter.",
+      '"Hi, my name is Tim and I am a liar," the prosecutor quoted him as saying.', "I'm A Celebrity returns to the jungle for a new series.",
+      'Jane Doe is a nurse in Lisbon who, like thousands of her colleagues, has not had a pay rise in ten years.'],
   },
 };
