@@ -31,7 +31,6 @@ const linkLine = fc.record({
 
 /** Lines of a link or an image alone, including ones that must not qualify. */
 const paragraphLine = fc.record({
-  // Mostly lines that qualify, so that whole paragraphs of them are common.
   indent: fc.constantFrom(0, 0, 0, 0, 0, 0, 0, 0, 1, 4),
   bang: fc.constantFrom('', '', '!'),
   text: fc.constantFrom('Read more', 'Logo', '', 'Photo: A. Smith', 'Süd', '  padded  ', 'Tom &amp; Jerry', 'a *b*',
@@ -41,8 +40,20 @@ const paragraphLine = fc.record({
   tail: fc.constantFrom('', '', '', '', '', '', '', ' ', '  ', ' more', '\\'),
 }).map(({ indent, bang, text, url, title, tail }) => `${' '.repeat(indent)}${bang}[${text}](${url}${title})${tail}`);
 
-/** A paragraph of such lines between blank lines, as converters write logos and "Read more" links. */
-const linkParagraph = fc.array(paragraphLine, { minLength: 1, maxLength: 4 }).map((lines) => `\n${lines.join('\n')}\n`);
+/** A link or image line that qualifies. */
+const plainLinkLine = fc.record({
+  bang: fc.constantFrom('', '', '!'),
+  text: fc.constantFrom('Read more', 'Logo', '', 'Photo: A. Smith', 'Süd', '  padded  '),
+  url: fc.constantFrom('https://example.com/a/b.jpg', '/section/', 'u', 'https://x.org/?a=1&b=2', '#'),
+  title: fc.constantFrom('', '', ' "Title"'),
+}).map(({ bang, text, url, title }) => `${bang}[${text}](${url}${title})`);
+
+/**
+ * A paragraph of such lines between blank lines, as converters write logos and "Read more" links:
+ * mostly lines that qualify, so that whole paragraphs of them are common, and now and then one that does not.
+ */
+const linkParagraph = fc.array(fc.oneof({ weight: 4, arbitrary: plainLinkLine }, { weight: 1, arbitrary: paragraphLine }), { minLength: 1, maxLength: 4 })
+  .map((lines) => `\n${lines.join('\n')}\n`);
 
 /** Whatever can come before, between or after menus. */
 const otherLine = fc.constantFrom(
@@ -108,7 +119,7 @@ describe('parseWithLinkRuns', () => {
     }), { numRuns: RUNS });
     // The property says something only if stand-ins are often taken.
     expect(standIns).toBeGreaterThan(RUNS / 10);
-    expect(paragraphStandIns).toBeGreaterThan(RUNS / 20);
+    expect(paragraphStandIns).toBeGreaterThan(RUNS / 5);
   });
 
   it('equals a plain parse with front matter that holds link lines', () => {
