@@ -17,19 +17,23 @@ const CREDIT_LINES = [
   /^\W*\(?(photo|image|picture|foto|bild)\s+(by|von|de|par|courtesy of)\s/i,
 ];
 
+/** Picture libraries, named in a bracketed credit on their own. */
+const STOCK_AGENCY = String.raw`(?:getty images|shutterstock|istock(?:photo)?|alamy)`;
+/** Wire and picture agencies, after a photographer's name or alone at a caption's end. */
+const AGENCY = String.raw`(?:reuters|ap|afp|epa|dpa|getty|bloomberg|xinhua|anadolu|efe|ansa|pa(?: wire)?|sipa|abaca|${STOCK_AGENCY})`;
+
 /**
  * A caption ends with the picture's credit in brackets: "... sits at a dealership in Littleton,
  * Colo. (AP Photo/David Zalubowski)", "(Foto: dpa)", "(Photo by Jane Doe/Getty Images)". Article
  * prose does not end a paragraph that way, however much it reads like prose otherwise.
  */
-const CREDIT_AT_END = /\((?:[^()]*\b(?:photos?|fotos?|images?|pictures?|bild|imagen|illustration)\s*(?:\/|:|by\b|von\b|de\b|par\b|credit|courtesy)|[^()]*\b(?:getty images|shutterstock|istock(?:photo)?|alamy)\b)[^()]*\)\W*$/iu;
+const CREDIT_AT_END = new RegExp(String.raw`\((?:[^()]*\b(?:photos?|fotos?|images?|pictures?|bild|imagen|illustration)\s*(?:\/|:|by\b|von\b|de\b|par\b|credit|courtesy)|[^()]*\b${STOCK_AGENCY}\b)[^()]*\)\W*$`, 'iu');
 /** ... or with a credit label run on after the caption: "... used in duvets and jackets.Photo: Getty Images". */
 const CREDIT_LABEL_AT_END = /(?:Photo|PHOTO|Image|IMAGE|Picture|Foto|FOTO|Bild|Credit|Imagen)s?(?: credit)?\s*(?::|by\b)\s*[^.:!?]{2,60}$/u;
 /**
  * ... or with the photographer and the agency after a slash, "(Joshua Roberts/Reuters)", or the
  * agency alone as the last word after the caption's last sentence ("... of the drug. Getty").
  */
-const AGENCY = String.raw`(?:reuters|ap|afp|epa|dpa|getty(?: images)?|bloomberg|shutterstock|istock(?:photo)?|alamy|xinhua|anadolu|efe|ansa|pa(?: wire)?|sipa|abaca)`;
 const AGENCY_CREDIT_AT_END = new RegExp(String.raw`(?:\(\p{Lu}[^()/]{1,50}\/\s*${AGENCY}\b[^()]*\)|[.!?]["”’]?\s+${AGENCY})\W*$`, 'iu');
 /** A caption repeats its image's description: this many words at least, to tell it from a label. */
 const ALT_MIN_WORDS = 5;

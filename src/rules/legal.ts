@@ -3,7 +3,7 @@ import { phraseVerdict } from './phrase.js';
 
 /** Disclaimers and fair-use notices. */
 const DISCLAIMER_PHRASES = [
-  /\b(disclaimer|the views (and opinions )?expressed|views expressed (in|by)|do(es)? not necessarily (reflect|represent)|sole responsibility of the author|not (be )?responsible for any (inaccurate|incorrect)|fair use|copyrighted material|for (information(al)?|educational) purposes only|subject to copyright|fair dealing|not (intended as|constitute) (financial|legal|investment|medical) advice|terms of (use|service)|privacy policy|affiliate (links?|commission)|we may earn a commission|(may|might) (get|earn|receive) a (share|portion|commission|small commission) (of|from) (the )?sales?|if you (buy|purchase) (something|anything|a product) (through|via|from) (our|this|these|one of our)|(are )?registered trademarks?|are trademarks of|information (provided )?on this (web)?site|have not been evaluated by|not intended to diagnose|may not be (published|reproduced|redistributed|rewritten)|without (the )?(prior )?written permission|for your personal,? non-?commercial use only|quotes (are )?delayed (by )?(at least )?\d+ minutes|market data (is )?(provided|delayed))\b/i,
+  /\b(disclaimer|the views (and opinions )?expressed|views expressed (in|by)|do(es)? not necessarily (reflect|represent)|sole responsibility of the author|not (be )?responsible for any (inaccurate|incorrect)|fair use|copyrighted material|for (information(al)?|educational) purposes only|subject to copyright|fair dealing|not (intended as|constitute) (financial|legal|investment|medical) advice|terms of (use|service)|privacy policy|affiliate (links?|commission)|we may earn a commission|(may|might) (get|earn|receive) a (share|portion|commission|small commission) (of|from) (the )?sales?|if you (buy|purchase) (something|anything|a product) (through|via|from) (our|this|these|one of our)|(are )?registered trademarks?|are trademarks of|information (provided )?on this (web)?site|have not been evaluated by|not intended to diagnose|may not be (published|reproduced|redistributed|rewritten)|without (the )?(prior )?written permission|for your personal,? non-?commercial use only)\b/i,
   /\b(haftungsausschluss|gibt nicht (unbedingt )?die meinung|datenschutz(erklärung)?|nutzungsbedingungen|impressum)\b/i,
   /\b(avertissement|n'engagent que|clause de non-responsabilité|mentions légales|politique de confidentialité|conditions d'utilisation)\b/i,
   /\b(aviso legal|descargo de responsabilidad|no refleja(n)? necesariamente|política de privacidad|términos y condiciones)\b/i,
@@ -11,7 +11,7 @@ const DISCLAIMER_PHRASES = [
 
 /** Stock notices that no article sentence reads like: boilerplate wherever they stand, however long. */
 const STOCK_NOTICES = [
-  /\b(quotes (are )?delayed (by )?(at least )?\d+ minutes|real-time quotes provided by|market data (is )?provided by|this material may not be published, broadcast)/i,
+  /\b(quotes (are )?delayed (by )?(at least )?\d+ minutes|real-time quotes provided by|market data (is )?(provided|delayed)|this material may not be published, broadcast)/i,
 ];
 const STOCK_NOTICE_MAX_WORDS = 250;
 
