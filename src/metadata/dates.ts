@@ -43,12 +43,17 @@ const TIME = '(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([ap]\\.?m\\.?)?(?:\\s*(Z|UTC
 /** What may sit between a date and its time: ", ", " at ", " à ", " um ", " a las ", " - ", " | ". */
 const TIME_JOIN = '(?:\\s*,?\\s*(?:at|um|à|a las|a la|,|-|–|\\||·)?\\s*)';
 
-/** A day of the year at the start of a line, the year left out: "June 9 –", "9 juin :", "09.06." */
-const LEADING_DAY = new RegExp(`^\\W{0,3}(?:${MONTH}\\s+${DAY}${ORD}|${DAY}${ORD}\\s*(?:de\\s+)?${MONTH}|\\d{1,2}[./]\\d{1,2}\\.?)(?![\\p{L}\\p{N}])`, 'iu');
+/**
+ * A day of the year at the start of a line, the year left out: "June 9 –", "9 juin :", "09.06."
+ * Matched against lower-cased text rather than with the `i` flag: with `i` and `u` together V8
+ * spends about 30 ms compiling this pattern (case-folding every class against the month names),
+ * a tenth of a one-file run.
+ */
+const LEADING_DAY = new RegExp(`^[^a-z0-9_]{0,3}(?:${MONTH}\\s+${DAY}${ORD}|${DAY}${ORD}\\s*(?:de\\s+)?${MONTH}|\\d{1,2}[./]\\d{1,2}\\.?)(?![\\p{L}\\p{N}])`, 'u');
 
 /** Whether the line starts with a day (a schedule's or a timeline's line). */
 export function startsWithDay(line: string): boolean {
-  return LEADING_DAY.test(line);
+  return LEADING_DAY.test(line.toLowerCase());
 }
 
 interface Pattern { re: RegExp; order: 'mdy' | 'dmy' | 'ymd' | 'numeric' }
