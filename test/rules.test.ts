@@ -32,6 +32,7 @@ function contextFor(blocks: Block[]): RuleContext {
     metadata: emptyMetadata(),
     lines: new Map(),
     main: { start: 0, end: blocks.length - 1 },
+    mainKnown: true,
     keyCounts,
     siteTemplate: new Set(),
   };

@@ -120,6 +120,7 @@ export function decide(input: DecideInput): DecideOutput {
     metadata: input.metadata,
     lines: input.lines,
     main: { start: 0, end: blocks.length - 1 },
+    mainKnown: false,
     keyCounts: keyCounts(blocks),
     siteTemplate: input.siteTemplate,
   };
@@ -147,7 +148,7 @@ export function decide(input: DecideInput): DecideOutput {
   main.start = extendToTitle(blocks, main, input, classification.cls, chrome);
 
   // Second look with the main content known (tail-only rules such as author bios need it).
-  const verdicts = runRules(active, { ...base, main });
+  const verdicts = runRules(active, { ...base, main, mainKnown: true });
   const decisions: (Decision | undefined)[] = blocks.map(() => undefined);
   const protectedBlocks = new Set<number>();
   verdicts.forEach((v, i) => { if (v && kept(v)) for (const j of covered(i, v.verdict)) protectedBlocks.add(j); });

@@ -1,6 +1,7 @@
 import type { Rule, RuleContext } from './types.js';
 import { phraseVerdict } from './phrase.js';
 import { sectionAfter } from './section.js';
+import { perDocument } from './per-document.js';
 
 /** Comment prompts and widgets, in several languages: chrome wherever they stand in a short block. */
 const COMMENT_PROMPTS = [
@@ -87,31 +88,23 @@ function isStamp(text: string, words: number): boolean {
 
 interface Thread { start: number; end: number; stamps: number }
 
-/** The document's comment thread (first stamp to just after the last), found once per document. */
-const threads = new WeakMap<RuleContext['blocks'], Thread | null>();
-
-function threadOf(blocks: RuleContext['blocks']): Thread | null {
-  let thread = threads.get(blocks);
-  if (thread !== undefined) return thread;
+/** The document's comment thread (first stamp to just after the last). */
+const threadOf = perDocument(({ blocks }): Thread | null => {
   const stamps = blocks.filter((b) => isStamp(b.text, b.words));
-  thread = null;
-  if (stamps.length >= MIN_STAMPS) {
-    const last = stamps[stamps.length - 1]!.index;
-    let end = last + 1;
-    // The last comment's text follows its stamp.
-    while (end < blocks.length && end - last <= 4 && blocks[end]!.type !== 'heading') end++;
-    thread = { start: stamps[0]!.index, end, stamps: stamps.length };
-  }
-  threads.set(blocks, thread);
-  return thread;
-}
+  if (stamps.length < MIN_STAMPS) return null;
+  const last = stamps[stamps.length - 1]!.index;
+  let end = last + 1;
+  // The last comment's text follows its stamp.
+  while (end < blocks.length && end - last <= 4 && blocks[end]!.type !== 'heading') end++;
+  return { start: stamps[0]!.index, end, stamps: stamps.length };
+});
 
 export const comments: Rule = {
   id: 'comments',
   description: 'Comment prompts and comment sections',
   category: 'comments',
   test(block, ctx) {
-    const thread = threadOf(ctx.blocks);
+    const thread = threadOf(ctx);
     const heading = block.type === 'heading' && block.index > ctx.main.start &&
       ((block.words <= COMMENT_HEADING_MAX_WORDS && COMMENT_HEADINGS.test(block.text)) || COUNTED_COMMENTS.test(block.text));
     if (heading) {

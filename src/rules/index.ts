@@ -18,7 +18,7 @@ import { captions } from './captions.js';
 import { consent } from './consent.js';
 import { ads } from './ads.js';
 import { companyProfile, mediaContact } from './media-contact.js';
-import { repeated, siteTemplate } from './repeated.js';
+import { mergedCopy, repeated, siteTemplate } from './repeated.js';
 
 export const rules: readonly Rule[] = [
   metadataLines,
@@ -43,6 +43,7 @@ export const rules: readonly Rule[] = [
   companyProfile,
   captions,
   repeated,
+  mergedCopy,
   siteTemplate,
   menu,
   linkFarm,

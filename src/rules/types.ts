@@ -29,6 +29,11 @@ export interface RuleContext {
   lines: ReadonlyMap<RootContent, LineRole>;
   /** Index of the first and last block of the main content, as the classifier sees it. */
   main: { start: number; end: number };
+  /**
+   * False in the first look, when `main` is still the whole document and the rules' strong verdicts
+   * are what the classifier's search starts from; true once the classifier has placed it.
+   */
+  mainKnown: boolean;
   /** How often each block key occurs in the document. */
   keyCounts: ReadonlyMap<string, number>;
   /** Keys of blocks recurring across a site's documents in this batch. */
