@@ -3,6 +3,7 @@ import type { Nodes } from 'mdast';
 import type { Rule } from './types.js';
 import { blockKey, countWords } from '../pipeline/words.js';
 import { plainText } from '../pipeline/blocks.js';
+import { perDocument } from './per-document.js';
 
 /**
  * Image captions' credit lines: "Photo: Jane Doe / Agency", "Image credit: ...", "Foto: ...",
@@ -55,6 +56,11 @@ function repeatsAlt(key: string, words: number, alts: readonly string[]): boolea
   return words >= ALT_MIN_WORDS && alts.some((alt) => alt.length >= key.length * 0.8 && alt.includes(key));
 }
 
+/** The alt texts of every image on the page. */
+const pageAlts = perDocument(({ blocks }) => blocks.flatMap((b) => (b.images > 0 ? altTexts(b.node) : [])));
+/** A caption cut short for a slide show: "... relations ... more" (key form). */
+const CUT_MORE = / more$/;
+
 /** What a broken thumbnail link leaves: one token without letters, or a URL ("](https://...)"). */
 function isDebris(text: string): boolean {
   return !/\s/.test(text) && (!/\p{L}/u.test(text) || text.includes('://'));
@@ -92,7 +98,11 @@ export const captions: Rule = {
     if (m) return { reason: `caption ending with the credit "${m[0].trim().slice(0, 40)}"`, strength: 'strong' };
     // The text of the image above (in this paragraph or the one before) printed again under it.
     const above = block.index > 0 ? ctx.blocks[block.index - 1]! : null;
-    if (block.images === 0 && !above?.images) return undefined;
+    if (block.images === 0 && !above?.images) {
+      const key = block.key.replace(CUT_MORE, '');
+      if (repeatsAlt(key, block.words, pageAlts(ctx))) return { reason: 'caption repeating the description of an image elsewhere on the page', strength: 'strong' };
+      return undefined;
+    }
     const agency = AGENCY_CREDIT_AT_END.exec(text);
     if (agency) return { reason: `caption under an image, ending with the agency "${agency[0].trim().slice(0, 40)}"`, strength: 'strong' };
     const alts = [...altTexts(block.node), ...(above ? altTexts(above.node) : [])];
@@ -111,6 +121,8 @@ export const captions: Rule = {
       '![](https://example.org/c.jpg)\n\nHouse members speak during a briefing after the vote on Thursday, October 31, 2019. (Jane Roberts/Reuters)',
       '![a woman, a joint, stock](https://example.org/d.jpg)\n\nA stock image of a woman holding a joint. Researchers have looked at the relationship between legalisation and use. Getty',
       '-   ![The two ministers shake hands in Hanoi on Wednesday](https://example.org/e.jpg)\n\n    The two ministers shake hands in Hanoi on Wednesday.\n\n    Photo: Jane Doe, AP\n\n-   [\n\n    ![photo](https://example.org/t.jpg)](https://example.org/g)\n-\n-   ![The minister reviews the honour guard at the ministry](https://example.org/f.jpg)\n\n    The minister reviews the honour guard at the ministry.',
+      // A slide show's caption, printed apart from its picture and cut short.
+      '![The two ministers shake hands in Hanoi on Wednesday during a visit to strengthen military ties](https://example.org/e.jpg)\n\nImage 1 of 8\n\nThe two ministers shake hands in Hanoi on Wednesday during a visit to ... more',
     ],
     kept: [
       'Photos from the night show crowds filling the square long after the speeches had ended.',
@@ -119,6 +131,7 @@ export const captions: Rule = {
       'The exhibition shows the photos: portraits of the miners and their families.',
       'The company said profits rose by a third. (Jane Roberts/Reuters)',
       '![A map](https://example.org/m.jpg)\n\nThe company said profits rose by a third, a figure that surprised analysts who had expected a fall after the loss of its largest customer to a rival.',
+      '![The two ministers in Hanoi](https://example.org/e.jpg)\n\nImage 1 of 8\n\nThe two ministers in Hanoi agreed on Wednesday to hold joint exercises next spring.',
       '-   ![Harbour](https://example.org/h.jpg)\n\n    The harbour was rebuilt after the storm of 1953, when the sea wall failed.\n\n-   ![Mill](https://example.org/i.jpg)\n\n    The mill still grinds flour for the village bakery.',
     ],
   },
