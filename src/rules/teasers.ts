@@ -1,6 +1,7 @@
 import type { Rule, RuleContext } from './types.js';
 import type { Block } from '../pipeline/blocks.js';
-import { blockKey } from '../pipeline/words.js';
+import type { Image, Link, Paragraph } from 'mdast';
+import { blockKey, countWords } from '../pipeline/words.js';
 
 /**
  * Teaser lists: runs of "headline, then a line or two of summary" repeated several times. Once
@@ -28,6 +29,22 @@ export interface Run {
   headlineWords: number;
 }
 
+/**
+ * The length of the headline a block stands for, 0 when it is no headline: a heading, or a card's
+ * picture (a paragraph that is only an image linking to another page), whose alt text is the other
+ * story's headline once the converter has dropped the card's own title.
+ */
+function headlineWords(b: Block): number {
+  if (b.type === 'heading') return b.words;
+  if (b.type !== 'paragraph' || b.words > 0 || b.images !== 1 || b.links !== 1) return 0;
+  const link = (b.node as Paragraph).children.find((c): c is Link => c.type === 'link');
+  const image = link?.children.find((c): c is Image => c.type === 'image');
+  // A picture linking to its own larger file belongs to a gallery, not to a card.
+  if (!image?.alt || !link || PICTURE_FILE.test(link.url)) return 0;
+  return countWords(image.alt);
+}
+const PICTURE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#].*)?$/i;
+
 /** Runs of consecutive teaser-shaped sections, found once per document. */
 const runsCache = new WeakMap<readonly Block[], Run[]>();
 
@@ -49,27 +66,29 @@ export function teaserRuns(blocks: readonly Block[], isTitle: (b: Block) => bool
     count = 0;
     headingWords = 0;
   };
+  // A picture straight under a heading is that teaser's own picture, not the next headline.
+  const headline = blocks.map((b, k) => (b.type !== 'heading' && blocks[k - 1]?.type === 'heading' ? 0 : headlineWords(b)));
   let i = 0;
   while (i < blocks.length) {
     const h = blocks[i]!;
-    if (h.type !== 'heading' || isTitle(h)) {
+    if (headline[i] === 0 || isTitle(h)) {
       close();
       i++;
       continue;
     }
     let j = i + 1;
     let words = 0;
-    while (j < blocks.length && blocks[j]!.type !== 'heading' && j - i <= TEASER_MAX_BLOCKS + 1) {
+    while (j < blocks.length && headline[j] === 0 && j - i <= TEASER_MAX_BLOCKS + 1) {
       words += blocks[j]!.words;
       j++;
     }
-    const closed = j >= blocks.length || blocks[j]!.type === 'heading';
+    const closed = j >= blocks.length || headline[j]! > 0;
     // A teaser is a headline with a summary: a heading with nothing under it is not one.
-    if (closed && j - i - 1 <= TEASER_MAX_BLOCKS && words > 0 && words <= TEASER_MAX_WORDS && h.words >= 3) {
+    if (closed && j - i - 1 <= TEASER_MAX_BLOCKS && words > 0 && words <= TEASER_MAX_WORDS && headline[i]! >= 3) {
       if (count === 0) start = i;
       end = j;
       count++;
-      headingWords += h.words;
+      headingWords += headline[i]!;
     } else {
       close();
     }
@@ -107,9 +126,13 @@ export const teasers: Rule = {
   examples: {
     removed: [
       '## Ferry company adds a second winter crossing to the islands\n\nThe extra sailing runs on Fridays.\n\n## Volunteers count record numbers of seals on the sandbanks\n\nAlmost twice as many pups as last year.\n\n## Council puts plans for a new bus station out to consultation\n\nPeople have six weeks to comment.',
+      // Cards whose headline survives only as their picture's alt text.
+      '[![Ferry company adds a second winter crossing to the islands](https://example.org/ferry.jpg)](https://example.org/news/ferry)\n\nISLANDS\n\nThe extra sailing runs on Fridays.\n\n[![Volunteers count record numbers of seals on the sandbanks](https://example.org/seals.jpg)](https://example.org/news/seals)\n\nWILDLIFE\n\nAlmost twice as many pups as last year.\n\n[![Council puts plans for a new bus station out to consultation](https://example.org/bus.jpg)](https://example.org/news/bus)\n\nTRANSPORT\n\nPeople have six weeks to comment.',
     ],
     kept: [
       '## Background to the case\n\nThe case began in 2015, when the first complaint was filed by a group of tenants who said their landlord had ignored repeated requests for repairs over several winters, leaving families without heating for weeks at a time.\n\nThe city inspected the building twice and found dozens of violations.\n\nThe landlord disputed every one of them in court.\n\nA judge eventually sided with the tenants.',
+      // A gallery: each picture links to its own larger file, and the text under it is its caption.
+      '[![Crews clear the road above the village after the landslide](https://example.org/a.jpg)](https://example.org/a-large.jpg)\n\nThe road was closed for a week.\n\n[![Farmers lead their cattle down to the valley before the storm](https://example.org/b.jpg)](https://example.org/b-large.jpg)\n\nThree farms were cut off.\n\n[![The new bridge opens to traffic on a grey Monday morning](https://example.org/c.jpg)](https://example.org/c-large.jpg)\n\nIt replaces the one the flood took.',
       // A list-style article: short labels over one paragraph each are its own subheadings.
       '## A block plane\n\nIt trims end grain and eases doors that stick.\n\n## A combination square\n\nIt marks lines square to an edge.\n\n## A pull saw\n\nIt cuts on the stroke towards you.',
     ],
