@@ -24,7 +24,9 @@ export const authorArchive = phraseRule({
   },
 });
 
-const ABOUT_HEADING = /^\W*(about the authors?|about (me|us)|the authors?|author bio(graphy)?|über (den|die) autor(in)?|zum autor|zur autorin|à propos de l'auteur|l'auteur|sobre el autor|sobre la autora)\W*$/i;
+const ABOUT_HEADING = /^\W*(about the authors?|about (me|us)|the authors?|author bio(graphy)?|über (den|die) autor(in)?|zum autor|zur autorin|à propos de l'auteur|l'auteur|sobre el autor|sobre la autora|sobre o autor|sobre a autora|l'autore|sull'autore|over de auteur)\W*$/i;
+/** "About" before a name: "About Jane Doe", "Sobre Ana Ruiz", "Über Max Muster", "À propos de ...". */
+const ABOUT_NAME = /^\W*(?:about|sobre|über|à propos de|a proposito di|over)\s+(.+?)\W*$/iu;
 
 /** "X is a journalist...", "X writes about ...": the sentence shapes of a bio. */
 const BIO_SHAPE = /^[\p{Lu}][\p{L}'.-]+(\s+[\p{Lu}][\p{L}'.-]+){0,3},?\s+(is|was|has been|writes|covers|ist|est|es)\s+(an?|the|ein|eine|un|une|una|el|la|le|der|die|author|editor|freelance|senior|contributing|professor|reporter|journalist|writer|currently)\b/u;
@@ -48,6 +50,12 @@ function namesAuthor(block: Block, ctx: RuleContext): string | undefined {
   return undefined;
 }
 
+/** "About Jane Doe", Jane Doe being the article's author: the bio box's heading. */
+function aboutAuthor(block: Block, ctx: RuleContext): boolean {
+  const name = ABOUT_NAME.exec(block.text.trim())?.[1]?.toLowerCase();
+  return name !== undefined && ctx.metadata.authors.some((a) => a.toLowerCase() === name);
+}
+
 /** What bios say their subject is. */
 const PROFESSION = /\b(journalist|writer|author|editor|reporter|correspondent|columnist|analyst|professor|researcher|contributor|freelance|blogger|photographer|journalistin|autor(in)?|redakteur(in)?|journaliste|rédact(eur|rice)|auteur|periodista|escritor(a)?|redactor(a)?|investigador(a)?)\b/i;
 
@@ -59,7 +67,7 @@ export const authorBio: Rule = {
   description: 'Author biographies (and their repeats) after the article, and "About the author" sections',
   category: 'author',
   test(block, ctx) {
-    if ((block.type === 'heading' || (block.type === 'paragraph' && block.words <= 5)) && ABOUT_HEADING.test(block.text)) {
+    if ((block.type === 'heading' || (block.type === 'paragraph' && block.words <= 5)) && (ABOUT_HEADING.test(block.text) || aboutAuthor(block, ctx))) {
       return { reason: `"${block.text.trim()}" heading`, strength: 'strong', sectionEnd: sectionAfter(ctx.blocks, block.index) };
     }
     if (block.type !== 'paragraph' || block.words > BIO_MAX_WORDS || !inTail(block, ctx)) return undefined;
