@@ -160,8 +160,13 @@ function initialClass(b: Block, boilerplate: boolean, bar: Bar, inSchedule: bool
   // Stopwords say nothing about text in a script our lists do not cover (an Arabic quotation in
   // an Indonesian article, a Greek paragraph): judge it by its neighbours instead.
   if (!stopwordScript(b.text)) return { cls: 'neargood', why: `script without a stopword list (${sw})` };
+  // "The tour dates:": a link-free line that introduces what follows is the article's, however few
+  // stopwords it has; it goes with its neighbours, like a schedule's line.
+  if (b.type === 'paragraph' && b.links === 0 && LEAD_IN.test(b.text)) return { cls: 'neargood', why: `a lead-in ending with a colon (${sw})` };
   return { cls: 'bad', why: `few ${sw}` };
 }
+
+const LEAD_IN = /[\p{L}\p{N})"”’*_]\s*[:：][*_\s]*$/u;
 
 /** Scripts the stopword lists are written in (Latin and Cyrillic). */
 const LISTED_SCRIPT = /[\p{Script=Latin}\p{Script=Cyrillic}]/gu;
