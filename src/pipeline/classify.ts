@@ -30,6 +30,8 @@ export interface Classification {
 export const T = {
   /** Link density above which a block is link chrome. */
   maxLinkDensity: 0.33,
+  /** ... except in prose that cites links sentence by sentence, up to this density. */
+  citingMaxLinkDensity: 0.5,
   /** Words below which a block is "short" (cannot be judged alone). */
   shortWords: 8,
   /** Words from which a block ending like a sentence can be judged good prose. */
@@ -124,6 +126,12 @@ function stopwordBar(level: number): Bar {
   };
 }
 
+/** A sentence or more of prose, well above the stopword bar, with less link text than plain text. */
+function citingProse(b: Block, bar: Bar): boolean {
+  return b.type === 'paragraph' && b.linkDensity < T.citingMaxLinkDensity && b.endsWithPunct && b.sentences >= 1 &&
+    b.words >= T.longWords && b.stopwordDensity >= bar.high;
+}
+
 function initialClass(b: Block, boilerplate: boolean, bar: Bar, inSchedule: boolean): { cls: BlockClass; why: string } {
   if (boilerplate) return { cls: 'bad', why: 'rule verdict' };
   if (isFrontMatter(b)) return { cls: 'neutral', why: 'front matter' };
@@ -143,6 +151,8 @@ function initialClass(b: Block, boilerplate: boolean, bar: Bar, inSchedule: bool
   if (b.pipeRows) return b.linkDensity > T.maxLinkDensity ? { cls: 'bad', why: 'link table' } : { cls: 'neargood', why: 'pipe table rows' };
   if (b.words === 0) return { cls: b.images > 0 ? 'neutral' : 'short', why: b.images > 0 ? 'image' : 'no words' };
   if (b.linkDensity > T.maxLinkDensity && b.links > 0) {
+    // Prose that cites its sources sentence by sentence is the article's, if its neighbours are.
+    if (citingProse(b, bar)) return { cls: 'neargood', why: `prose with links (link density ${b.linkDensity.toFixed(2)})` };
     return { cls: 'bad', why: `link density ${b.linkDensity.toFixed(2)}` };
   }
   // Lists of a few words per item without sentences are menus or tag lists, link-free or not;
