@@ -4,6 +4,8 @@
  * - placeholder links (`[text](#)`, `[text]()`, `javascript:`) become their text;
  * - raw HTML becomes its text (`<sup>st</sup>` → `st`), script-like elements vanish;
  * - a paragraph split mid-sentence by the scraper is joined with the next one.
+ * - pictures indented by the page's markup, read as an indented code block, are pictures again;
+ * - a date on a line of its own, read as a one-item ordered list ("15. März 2023"), is text again.
  *
  * The words of a paragraph are never changed, only re-joined.
  */
@@ -71,6 +73,22 @@ function repairBlockHtml(node: RootContent, nested: boolean): RootContent[] {
   // Inside a parsed fragment, leftover HTML is only text: one level of re-reading, never a loop.
   if (nested) return [{ type: 'paragraph', children: [{ type: 'text', value: text }], position: node.position }];
   return fragmentParser.parse(text).children.map((child) => ({ ...child, position: node.position }));
+}
+
+/** A line that is nothing but a picture, maybe linked: `![alt](src)`, `[![alt](src)](href)`. */
+const PICTURE_LINE = /^\s*(?:\[\s*)?!\[[^\]]*\]\([^()\s]*(?:\s+"[^"]*")?\)(?:\s*\]\([^()\s]*(?:\s+"[^"]*")?\))?\s*$/;
+
+/**
+ * Pictures indented by the page's markup (turndown keeps the spaces of a `<figure>`) read as an
+ * indented code block. A block of nothing but picture lines is no code sample: it is read as the
+ * pictures it shows. A fenced block is left alone, as a sample is written that way.
+ */
+function repairIndentedPictures(node: RootContent, source: string): RootContent[] {
+  if (node.type !== 'code' || node.lang || node.position?.start.offset === undefined) return [node];
+  if (!/^[ \t]/.test(source.slice(node.position.start.offset, node.position.start.offset + 1))) return [node];
+  const lines = node.value.split('\n').filter((l) => l.trim());
+  if (lines.length === 0 || !lines.every((l) => PICTURE_LINE.test(l))) return [node];
+  return fragmentParser.parse(lines.map((l) => l.trim()).join('\n\n')).children.map((child) => ({ ...child, position: node.position }));
 }
 
 /** Minimum length of a first half before we believe it was cut mid-sentence. */
@@ -143,14 +161,15 @@ function repairDateList(node: RootContent): RootContent {
   };
 }
 
-function repairTree(parent: Parent, nested = false): void {
+function repairTree(parent: Parent, source: string, nested = false): void {
   const out: RootContent[] = [];
   for (const node of parent.children as RootContent[]) {
-    const blocks = repairBlockHtml(repairDateList(node), nested);
+    const dated = repairDateList(node);
+    const blocks = (nested ? [dated] : repairIndentedPictures(dated, source)).flatMap((b) => repairBlockHtml(b, nested));
     if (blocks.length !== 1 || blocks[0] !== node) {
       // Blocks read out of an HTML block are repaired like any other, but never re-read again.
       const fragment = { type: 'root', children: blocks } as Parent;
-      repairTree(fragment, true);
+      repairTree(fragment, source, true);
       out.push(...(fragment.children as RootContent[]));
       continue;
     }
@@ -160,7 +179,7 @@ function repairTree(parent: Parent, nested = false): void {
     } else if (repaired.type === 'table') {
       for (const row of repaired.children) for (const cell of row.children) repairInline(cell);
     } else if ('children' in repaired) {
-      repairTree(repaired as Parent, nested);
+      repairTree(repaired as Parent, source, nested);
     }
     out.push(repaired);
   }
@@ -168,6 +187,6 @@ function repairTree(parent: Parent, nested = false): void {
   joinSplitParagraphs(parent);
 }
 
-export const remarkWinnowRepair: Plugin<[], Root> = () => (tree) => {
-  repairTree(tree);
+export const remarkWinnowRepair: Plugin<[], Root> = () => (tree, file) => {
+  repairTree(tree, String(file.value));
 };
