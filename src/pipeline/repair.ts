@@ -3,7 +3,7 @@
  *
  * - placeholder links (`[text](#)`, `[text]()`, `javascript:`) become their text;
  * - raw HTML becomes its text (`<sup>st</sup>` → `st`), script-like elements vanish;
- * - a paragraph split mid-sentence by the scraper is joined with the next one.
+ * - a paragraph split mid-sentence by the scraper is joined with the next one;
  * - pictures indented by the page's markup, read as an indented code block, are pictures again;
  * - a date on a line of its own, read as a one-item ordered list ("15. März 2023"), is text again.
  *
