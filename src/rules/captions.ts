@@ -58,8 +58,8 @@ function repeatsAlt(key: string, words: number, alts: readonly string[]): boolea
 
 /** The alt texts of every image on the page. */
 const pageAlts = perDocument(({ blocks }) => blocks.flatMap((b) => (b.images > 0 ? altTexts(b.node) : [])));
-/** A caption cut short for a slide show: "... relations ... more" (key form). */
-const CUT_MORE = / more$/;
+/** A caption cut short for a slide show: "... to strengthen the military relations ... more". */
+const CUT_MORE = /(?:\.\.\.|…)\s*more\W*$/i;
 
 /** What a broken thumbnail link leaves: one token without letters, or a URL ("](https://...)"). */
 function isDebris(text: string): boolean {
@@ -99,7 +99,7 @@ export const captions: Rule = {
     // The text of the image above (in this paragraph or the one before) printed again under it.
     const above = block.index > 0 ? ctx.blocks[block.index - 1]! : null;
     if (block.images === 0 && !above?.images) {
-      const key = block.key.replace(CUT_MORE, '');
+      const key = CUT_MORE.test(block.text) ? block.key.replace(/ more$/, '') : block.key;
       if (repeatsAlt(key, block.words, pageAlts(ctx))) return { reason: 'caption repeating the description of an image elsewhere on the page', strength: 'strong' };
       return undefined;
     }

@@ -46,7 +46,7 @@ const MERGED_COVERED = 0.8;
 /** Distinct blocks its words come from: one block repeated is the `repeated` rule's case. */
 const MERGED_SOURCES = 3;
 
-
+/** The block's runs of GRAM words, from its key (lower-cased words). */
 function blockGrams(key: string): string[] {
   const ws = key.split(' ');
   const out: string[] = [];

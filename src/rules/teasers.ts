@@ -29,6 +29,9 @@ export interface Run {
   headlineWords: number;
 }
 
+/** A link to a picture file (a gallery's larger version), not to another page. */
+const PICTURE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#].*)?$/i;
+
 /**
  * The length of the headline a block stands for, 0 when it is no headline: a heading, or a card's
  * picture (a paragraph that is only an image linking to another page), whose alt text is the other
@@ -43,7 +46,6 @@ function headlineWords(b: Block): number {
   if (!image?.alt || !link || PICTURE_FILE.test(link.url)) return 0;
   return countWords(image.alt);
 }
-const PICTURE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#].*)?$/i;
 
 /** Runs of consecutive teaser-shaped sections, found once per document. */
 const runsCache = new WeakMap<readonly Block[], Run[]>();
