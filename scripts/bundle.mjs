@@ -12,7 +12,8 @@
  *
  * Kept outside the bundles, loaded from node_modules only by the runs that need them: piscina
  * (it starts its own worker script from its own folder), cli-progress (a bar on a terminal), and
- * the legacy-encoding and file-type packages that src/decode.ts requires on demand.
+ * the packages src/on-demand.ts requires on first use (file types, legacy encodings, YAML, the
+ * language guesser).
  */
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Loaded lazily at run time (see above): never worth their bytes in the start-up path. */
-const external = ['piscina', 'cli-progress', 'chardet', 'iconv-lite', 'magic-bytes.js'];
+const external = ['piscina', 'cli-progress', 'chardet', 'iconv-lite', 'magic-bytes.js', 'yaml', 'franc-min'];
 
 const common = {
   absWorkingDir: root,

@@ -4,13 +4,13 @@
  */
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
-import { stringify as yamlStringify } from 'yaml';
 import type { CleanOptions, CleanResult, Metadata, PageKind } from './types.js';
 import { createProcessor, type WinnowProcessor } from './pipeline/processor.js';
 import { isFrontMatter, state, type WinnowState } from './pipeline/state.js';
 import { toText } from './pipeline/output.js';
 import { prepareText } from './pipeline/prepare.js';
 import { countWords } from './pipeline/words.js';
+import { yaml } from './on-demand.js';
 
 /** Processors by option set: building one costs more than cleaning a small page. */
 const processors = new Map<string, WinnowProcessor>();
@@ -32,7 +32,7 @@ function frontMatter(metadata: Metadata): string {
   const fields = Object.fromEntries(
     Object.entries(metadata).filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0)),
   );
-  return Object.keys(fields).length ? `---\n${yamlStringify(fields).trimEnd()}\n---\n\n` : '';
+  return Object.keys(fields).length ? `---\n${yaml().stringify(fields).trimEnd()}\n---\n\n` : '';
 }
 
 interface Pass {
@@ -54,7 +54,7 @@ function cleanPass(input: string, options: CleanOptions, rereading: boolean): Pa
   s.url = options.url ?? null;
   s.warnings.push(...warnings);
   s.inputLine = inputLine;
-  s.rereading = rereading;
+  s.wantLang = !rereading && options.guessLanguage !== false;
 
   const tree = processor.runSync(processor.parse(file), file) as Root;
   // Front matter was read into the metadata; it is printed again only on request.

@@ -12,30 +12,9 @@
  * Control characters that survive decoding (a few NULs in real text) are removed later by
  * `normalizeText`, not here: this module only turns bytes into a string.
  */
-import { createRequire } from 'node:module';
 import type { Warning } from './types.js';
-
-/**
- * The file-type and legacy-encoding packages are needed only for input that is not plain text or
- * not UTF-8, so they are required on first use: a run of ordinary UTF-8 pages never loads them
- * (start-up time, issue 3.5). `decode` is synchronous, hence require rather than import().
- */
-const requireHere = createRequire(import.meta.url);
-let fileTypes: typeof import('magic-bytes.js') | undefined;
-let legacy: { chardet: typeof import('chardet'); iconv: typeof import('iconv-lite') } | undefined;
-
-function magicBytes(): typeof import('magic-bytes.js') {
-  fileTypes ??= requireHere('magic-bytes.js') as typeof import('magic-bytes.js');
-  return fileTypes;
-}
-
-function legacyDecoders(): { chardet: typeof import('chardet'); iconv: typeof import('iconv-lite') } {
-  legacy ??= {
-    chardet: requireHere('chardet') as typeof import('chardet'),
-    iconv: requireHere('iconv-lite') as typeof import('iconv-lite'),
-  };
-  return legacy;
-}
+// Needed only for input that is not plain text or not UTF-8: loaded on first use.
+import { chardet, iconv, magicBytes } from './on-demand.js';
 
 export class DecodeError extends Error {
   override name = 'DecodeError';
@@ -175,7 +154,7 @@ function decodeNotUtf8(bytes: Uint8Array): Decoded {
     return { text: lossy, encoding: 'utf-8', warnings: [invalidWarning('utf-8', replaced)] };
   }
   const encoding = legacyEncoding(bytes);
-  const text = legacyDecoders().iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+  const text = iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
   return {
     text, encoding,
     warnings: [{ rule: 'decode-legacy', message: `not valid UTF-8; decoded as ${encoding}` }],
@@ -184,9 +163,8 @@ function decodeNotUtf8(bytes: Uint8Array): Decoded {
 
 /** chardet's guess, if iconv-lite can decode it; ISO-8859-1 is read as its superset windows-1252. */
 function legacyEncoding(bytes: Uint8Array): string {
-  const { chardet, iconv } = legacyDecoders();
-  const guess = chardet.analyse(bytes.subarray(0, DETECT_BYTES)).find((match) =>
-    !/^(UTF|ASCII)/i.test(match.name) && iconv.encodingExists(match.name));
+  const guess = chardet().analyse(bytes.subarray(0, DETECT_BYTES)).find((match) =>
+    !/^(UTF|ASCII)/i.test(match.name) && iconv().encodingExists(match.name));
   if (!guess) return FALLBACK_LEGACY;
   const name = guess.name.toLowerCase();
   return name === 'iso-8859-1' ? FALLBACK_LEGACY : name;

@@ -71,6 +71,12 @@ export interface CleanOptions {
   drop?: readonly Category[];
   /** Prepend YAML front matter with the metadata to `markdown`. */
   frontMatter?: boolean;
+  /**
+   * Guess the page's language when it does not declare one (default true). The guess is the one
+   * slow part of the metadata and loads a language model on first use; a caller that never reads
+   * `metadata.lang` can skip it. A date like "1/2/2018" is read with a guess all the same.
+   */
+  guessLanguage?: boolean;
   /** A URL known from outside the document (ndjson input, CLI). */
   url?: string | null;
   /** Path of the input, for messages only. */

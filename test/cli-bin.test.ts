@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { article, exitCode, listFiles, PROSE, runBin, SEED, spawnBin, tempDir, writeTree, ROOT, BIN } from './helpers/cli.js';
 
@@ -120,5 +120,34 @@ describe('winnow binary', () => {
     expect(resumed.code).toBe(0);
     expect(resumed.stderr).toMatch(new RegExp(`${150 - written.length} documents, ${written.length} skipped, 0 failed`));
     expect(listFiles(outDir)).toHaveLength(150);
+  });
+});
+
+describe('start-up: a run loads only what it needs (issue 3.5)', () => {
+  /** The packages a run of the binary required, recorded by a preloaded hook on Node's loader. */
+  function packagesRequired(args: string[]): { code: number | null; packages: string[] } {
+    const hook = path.join(tmp.dir, 'record-requires.cjs');
+    fs.writeFileSync(hook, [
+      "const Module = require('node:module');",
+      'const load = Module._load;',
+      'const seen = new Set();',
+      'Module._load = function (request, ...rest) { if (!request.startsWith(".") && !request.includes(":") && !request.startsWith("/")) seen.add(request); return load.call(this, request, ...rest); };',
+      "process.on('exit', () => process.stderr.write('required: ' + [...seen].join(',') + '\\n'));",
+    ].join('\n'));
+    const r = spawnSync(process.execPath, ['--require', hook, BIN, ...args], { encoding: 'utf8' });
+    const line = r.stderr.split('\n').find((l) => l.startsWith('required: ')) ?? 'required: ';
+    return { code: r.status, packages: line.slice('required: '.length).split(',').filter(Boolean) };
+  }
+
+  it('Markdown of one UTF-8 file loads neither the language guesser nor the YAML parser', () => {
+    const r = packagesRequired([SEED]);
+    expect(r.code).toBe(0);
+    expect(r.packages).not.toContain('franc-min');
+    expect(r.packages).not.toContain('yaml');
+  });
+
+  it('JSON output, which reports the language, loads the guesser; front matter loads the YAML writer', () => {
+    expect(packagesRequired(['--format', 'json', SEED]).packages).toContain('franc-min');
+    expect(packagesRequired(['--front-matter', SEED]).packages).toEqual(expect.arrayContaining(['franc-min', 'yaml']));
   });
 });

@@ -8,6 +8,7 @@ import { toString } from 'mdast-util-to-string';
 import { extractMetadata, readScraperHeader, type LineRole } from '../src/metadata/index.js';
 import { findDates } from '../src/metadata/dates.js';
 import { isName } from '../src/metadata/authors.js';
+import { clean } from '../src/index.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
 
@@ -69,6 +70,17 @@ describe('extractMetadata: the language guess', () => {
     expect(reread(page(PROSE_EN))).toMatchObject({ date: '2018-06-01', lang: 'en' });
     expect(reread(`# Bridge\n\n${PROSE_DE}\n\n${PROSE_DE}`).lang).toBeNull();
     expect(run(`# Bridge\n\n${PROSE_DE}\n\n${PROSE_DE}`).metadata.lang).toBe('de');
+  });
+
+  it('with guessLanguage false reports no guessed language, reads dates the same and cleans the same', () => {
+    const bare = `# Bridge\n\n${PROSE_DE}\n\n${PROSE_DE}`;
+    expect(clean(bare, { guessLanguage: false }).metadata.lang).toBeNull();
+    expect(clean(bare, { guessLanguage: false }).markdown).toBe(clean(bare).markdown);
+    // A declared language is no guess: it is reported either way.
+    expect(clean(`---\nlang: de\n---\n\n${bare}`, { guessLanguage: false }).metadata.lang).toBe('de');
+    // A slashed date still needs the language, so it is guessed for the date's sake.
+    expect(clean(page(PROSE_DE), { guessLanguage: false }).metadata).toMatchObject({ date: '2018-01-06', lang: 'de' });
+    expect(clean(page(PROSE_EN), { guessLanguage: false }).metadata).toMatchObject({ date: '2018-06-01', lang: 'en' });
   });
 });
 

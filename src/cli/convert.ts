@@ -5,7 +5,7 @@
  */
 import type { Category, Removal, Warning } from '../types.js';
 import type { BlockKeys, Library } from './library.js';
-import { render, renderError, type Format } from './formats.js';
+import { render, renderError, showsMetadata, type Format } from './formats.js';
 import { templateKeysOf } from './site-template.js';
 
 /** Options that are the same for every document of a run. */
@@ -73,6 +73,8 @@ export function convertDocument(lib: Library, task: ConvertTask, blockKeys: Bloc
     keep: run.keep,
     drop: run.drop,
     frontMatter: run.frontMatter,
+    // Only the formats that print the metadata show the language.
+    guessLanguage: run.frontMatter || showsMetadata(run.format),
     url: task.url ?? null,
     file: task.file,
     ...(siteTemplate ? { siteTemplate } : {}),

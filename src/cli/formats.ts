@@ -74,6 +74,11 @@ function textOutput(text: string): string {
   return trimmed === '' ? '' : `${trimmed}\n`;
 }
 
+/** Whether `format` prints the metadata (the language among it). */
+export function showsMetadata(format: Format): boolean {
+  return format === 'json' || format === 'ndjson';
+}
+
 /** Render one converted document in `format`. ndjson is one line ending in `\n`. */
 export function render(result: CleanResult, format: Format, file: string | null, id?: unknown): string {
   switch (format) {

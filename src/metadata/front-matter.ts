@@ -4,7 +4,7 @@
  * is hand-written here.
  */
 import type { Root } from 'mdast';
-import { parse as parseYaml } from 'yaml';
+import { yaml } from '../on-demand.js';
 
 export type FrontMatter = Record<string, unknown>;
 
@@ -21,7 +21,7 @@ export function readFrontMatter(tree: Root): FrontMatter | null {
 
 function safeYaml(text: string): unknown {
   try {
-    return parseYaml(text);
+    return yaml().parse(text);
   } catch {
     return null;
   }

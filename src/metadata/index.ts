@@ -27,8 +27,9 @@ export interface MetadataInput {
   header: Record<string, string> | null;
   url?: string | null;
   /**
-   * False when only the rules will read the metadata (a settling re-read): the language is then
-   * guessed only if a date needs it, since the guess costs as much as the rest of the metadata.
+   * False when nobody will read the language (a settling re-read, whose metadata serves the rules
+   * alone; a caller that asked for no guess): it is then guessed only if a date needs it, since
+   * the guess costs as much as the rest of the metadata.
    */
   wantLang?: boolean;
 }

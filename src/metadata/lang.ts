@@ -1,7 +1,8 @@
 /**
  * Language of the body text, by franc-min (trigram statistics), as an ISO 639-1 code.
  */
-import { franc } from 'franc-min';
+// franc-min builds its trigram tables when loaded (about 25 ms): only a guess loads it.
+import { franc } from '../on-demand.js';
 
 /** Below this many characters of prose the trigram guess is unreliable, so we say nothing. */
 const MIN_TEXT_LENGTH = 200;
@@ -24,7 +25,7 @@ const ISO_639_1: Record<string, string> = {
 export function detectLang(text: string): string | null {
   const sample = text.slice(0, MAX_TEXT_LENGTH);
   if (sample.replace(/\s+/g, ' ').length < MIN_TEXT_LENGTH) return null;
-  const code = franc(sample, { minLength: MIN_TEXT_LENGTH });
+  const code = franc().franc(sample, { minLength: MIN_TEXT_LENGTH });
   return ISO_639_1[code] ?? null;
 }
 

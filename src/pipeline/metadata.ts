@@ -9,7 +9,7 @@ import { state } from './state.js';
 
 export const remarkWinnowMetadata: Plugin<[], Root> = () => (tree, file) => {
   const s = state(file);
-  const out = extractMetadata({ tree, header: s.header, url: s.url, wantLang: !s.rereading });
+  const out = extractMetadata({ tree, header: s.header, url: s.url, wantLang: s.wantLang });
   s.metadata = out.metadata;
   s.sources = out.sources;
   s.lines = out.lines;

@@ -22,10 +22,11 @@ export interface WinnowState {
   /** What the strip stage judged the page to be (an article unless it says otherwise). */
   kind: PageKind;
   /**
-   * A settling re-read of text already cleaned: only its Markdown is kept, so the metadata it
-   * reads serves the rules alone.
+   * Whether the metadata should report the page's language even when no date needs it. Not on a
+   * settling re-read of text already cleaned (only its Markdown is kept, so its metadata serves the
+   * rules alone), nor when the caller said it does not want a guess.
    */
-  rereading: boolean;
+  wantLang: boolean;
 }
 
 export function emptyMetadata(): Metadata {
@@ -36,7 +37,7 @@ export function state(file: VFile): WinnowState {
   const data = file.data as { winnow?: WinnowState };
   data.winnow ??= {
     header: null, url: null, inputLine: (line) => line, metadata: emptyMetadata(), sources: {}, lines: new Map(),
-    removed: [], warnings: [], kind: 'article', rereading: false,
+    removed: [], warnings: [], kind: 'article', wantLang: true,
   };
   return data.winnow;
 }
