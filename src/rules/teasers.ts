@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from './types.js';
-import type { Block } from '../pipeline/blocks.js';
+import { plainText, type Block } from '../pipeline/blocks.js';
 import type { Image, Link, Paragraph } from 'mdast';
 import { blockKey, countWords } from '../pipeline/words.js';
 
@@ -47,6 +47,19 @@ function headlineWords(b: Block): number {
   return countWords(image.alt);
 }
 
+/**
+ * A teaser in one paragraph, as html2text prints a card: the headline in bold, the summary in
+ * italics after it ("**Ford recalls 168,000 pickups** *A loose cable can stall the engine.*").
+ * The headline's length in words, 0 when the block is not shaped so.
+ */
+function cardHeadlineWords(b: Block): number {
+  if (b.type !== 'paragraph' || b.links > 0 || b.words > TEASER_MAX_WORDS) return 0;
+  const parts = (b.node as Paragraph).children.filter((c) => c.type !== 'break' && !(c.type === 'text' && !c.value.trim()));
+  if (parts.length !== 2 || parts[0]!.type !== 'strong' || parts[1]!.type !== 'emphasis') return 0;
+  const headline = countWords(plainText(parts[0]!));
+  return headline >= 3 && countWords(plainText(parts[1]!)) >= 3 ? headline : 0;
+}
+
 /** Runs of consecutive teaser-shaped sections, found once per document. */
 const runsCache = new WeakMap<readonly Block[], Run[]>();
 
@@ -63,16 +76,37 @@ export function teaserRuns(blocks: readonly Block[], isTitle: (b: Block) => bool
   let end = -1;
   let count = 0;
   let headingWords = 0;
+  /** A section label just before the first card of a run that has not started yet. */
+  let label: number | null = null;
   const close = (): void => {
     if (count >= MIN_TEASERS) runs.push({ start, end, count, headlineWords: headingWords / count });
     count = 0;
     headingWords = 0;
   };
   // A picture straight under a heading is that teaser's own picture, not the next headline.
-  const headline = blocks.map((b, k) => (b.type !== 'heading' && blocks[k - 1]?.type === 'heading' ? 0 : headlineWords(b)));
+  const card = blocks.map(cardHeadlineWords);
+  const headline = blocks.map((b, k) =>
+    card[k]! > 0 ? card[k]! : b.type !== 'heading' && blocks[k - 1]?.type === 'heading' ? 0 : headlineWords(b));
   let i = 0;
   while (i < blocks.length) {
     const h = blocks[i]!;
+    if (card[i]! > 0) {
+      // A whole teaser in one block.
+      if (count === 0) start = label ?? i;
+      label = null;
+      end = i + 1;
+      count++;
+      headingWords += card[i]!;
+      i++;
+      continue;
+    }
+    if (h.type === 'heading' && headline[i]! < 3 && card[i + 1]! > 0) {
+      // A section label over cards ("Travel", "Autos") belongs to the run.
+      if (count === 0) label = i;
+      else end = i + 1;
+      i++;
+      continue;
+    }
     if (headline[i] === 0 || isTitle(h)) {
       close();
       i++;
@@ -128,11 +162,15 @@ export const teasers: Rule = {
   examples: {
     removed: [
       '## Ferry company adds a second winter crossing to the islands\n\nThe extra sailing runs on Fridays.\n\n## Volunteers count record numbers of seals on the sandbanks\n\nAlmost twice as many pups as last year.\n\n## Council puts plans for a new bus station out to consultation\n\nPeople have six weeks to comment.',
+      // html2text's cards: the headline in bold and the summary in italics, in one paragraph, under section labels.
+      '**Ferry company adds a second winter crossing** *The extra sailing runs on Fridays from December.*\n\n#### Travel\n\n**Volunteers count record numbers of seals** *Almost twice as many pups as last year.*\n\n#### Autos\n\n**Council puts plans for a new bus station out** *People have six weeks to comment on them.*',
       // Cards whose headline survives only as their picture's alt text.
       '[![Ferry company adds a second winter crossing to the islands](https://example.org/ferry.jpg)](https://example.org/news/ferry)\n\nISLANDS\n\nThe extra sailing runs on Fridays.\n\n[![Volunteers count record numbers of seals on the sandbanks](https://example.org/seals.jpg)](https://example.org/news/seals)\n\nWILDLIFE\n\nAlmost twice as many pups as last year.\n\n[![Council puts plans for a new bus station out to consultation](https://example.org/bus.jpg)](https://example.org/news/bus)\n\nTRANSPORT\n\nPeople have six weeks to comment.',
     ],
     kept: [
       '## Background to the case\n\nThe case began in 2015, when the first complaint was filed by a group of tenants who said their landlord had ignored repeated requests for repairs over several winters, leaving families without heating for weeks at a time.\n\nThe city inspected the building twice and found dozens of violations.\n\nThe landlord disputed every one of them in court.\n\nA judge eventually sided with the tenants.',
+      // Short bold labels before italic text are the article's notes, not headlines.
+      '**Step one:** *soak the beans overnight in cold water.*\n\n**Step two:** *boil them for ten minutes, then simmer.*\n\n**Step three:** *season only once they are soft.*',
       // A gallery: each picture links to its own larger file, and the text under it is its caption.
       '[![Crews clear the road above the village after the landslide](https://example.org/a.jpg)](https://example.org/a-large.jpg)\n\nThe road was closed for a week.\n\n[![Farmers lead their cattle down to the valley before the storm](https://example.org/b.jpg)](https://example.org/b-large.jpg)\n\nThree farms were cut off.\n\n[![The new bridge opens to traffic on a grey Monday morning](https://example.org/c.jpg)](https://example.org/c-large.jpg)\n\nIt replaces the one the flood took.',
       // A list-style article: short labels over one paragraph each are its own subheadings.
