@@ -72,6 +72,11 @@ function repairBlockHtml(node: RootContent, nested: boolean): RootContent[] {
   if (!text) return [];
   // Inside a parsed fragment, leftover HTML is only text: one level of re-reading, never a loop.
   if (nested) return [{ type: 'paragraph', children: [{ type: 'text', value: text }], position: node.position }];
+  return readAsMarkdown(text, node);
+}
+
+/** `text` read as Markdown, its blocks placed where `node` stood in the input. */
+function readAsMarkdown(text: string, node: RootContent): RootContent[] {
   return fragmentParser.parse(text).children.map((child) => ({ ...child, position: node.position }));
 }
 
@@ -85,10 +90,12 @@ const PICTURE_LINE = /^\s*(?:\[\s*)?!\[[^\]]*\]\([^()\s]*(?:\s+"[^"]*")?\)(?:\s*
  */
 function repairIndentedPictures(node: RootContent, source: string): RootContent[] {
   if (node.type !== 'code' || node.lang || node.position?.start.offset === undefined) return [node];
-  if (!/^[ \t]/.test(source.slice(node.position.start.offset, node.position.start.offset + 1))) return [node];
+  // A fenced block starts with its fence; an indented one with the indentation.
+  const first = source[node.position.start.offset];
+  if (first !== ' ' && first !== '\t') return [node];
   const lines = node.value.split('\n').filter((l) => l.trim());
   if (lines.length === 0 || !lines.every((l) => PICTURE_LINE.test(l))) return [node];
-  return fragmentParser.parse(lines.map((l) => l.trim()).join('\n\n')).children.map((child) => ({ ...child, position: node.position }));
+  return readAsMarkdown(lines.map((l) => l.trim()).join('\n\n'), node);
 }
 
 /** Minimum length of a first half before we believe it was cut mid-sentence. */

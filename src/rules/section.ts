@@ -23,10 +23,9 @@ function underPicture(blocks: readonly Block[], i: number): boolean {
 }
 
 function isCardExcerpt(blocks: readonly Block[], i: number): boolean {
-  const b = blocks[i]!;
-  const first = b.node.type === 'paragraph' ? b.node.children[0] : undefined;
-  const boldTitle = first?.type === 'strong' && b.node.type === 'paragraph' && b.node.children.length > 1;
-  return boldTitle || CUT_OFF.test(b.text) || underPicture(blocks, i);
+  const { node, text } = blocks[i]!;
+  const boldTitle = node.type === 'paragraph' && node.children.length > 1 && node.children[0]!.type === 'strong';
+  return boldTitle || CUT_OFF.test(text) || underPicture(blocks, i);
 }
 
 /** Index one past the last block of the section that `headingIndex` opens. */

@@ -13,6 +13,8 @@ const MIN_TEASERS = 3;
 /** Words under one teaser heading (summary plus date/author lines). */
 const TEASER_MAX_WORDS = 70;
 const TEASER_MAX_BLOCKS = 3;
+/** Shorter headings are section labels ("Travel", "More"), not another story's headline. */
+const MIN_HEADLINE_WORDS = 3;
 /**
  * Mean heading length from which a run of short headed sections reads as other articles'
  * headlines (sentences: "Police arrest two men after a chase on the ring road") rather than the
@@ -57,7 +59,7 @@ function cardHeadlineWords(b: Block): number {
   const parts = (b.node as Paragraph).children.filter((c) => c.type !== 'break' && !(c.type === 'text' && !c.value.trim()));
   if (parts.length !== 2 || parts[0]!.type !== 'strong' || parts[1]!.type !== 'emphasis') return 0;
   const headline = countWords(plainText(parts[0]!));
-  return headline >= 3 && countWords(plainText(parts[1]!)) >= 3 ? headline : 0;
+  return headline >= MIN_HEADLINE_WORDS && countWords(plainText(parts[1]!)) >= MIN_HEADLINE_WORDS ? headline : 0;
 }
 
 /** Runs of consecutive teaser-shaped sections, found once per document. */
@@ -83,8 +85,8 @@ export function teaserRuns(blocks: readonly Block[], isTitle: (b: Block) => bool
     count = 0;
     headingWords = 0;
   };
-  // A picture straight under a heading is that teaser's own picture, not the next headline.
   const card = blocks.map(cardHeadlineWords);
+  // A picture straight under a heading is that teaser's own picture, not the next headline.
   const headline = blocks.map((b, k) =>
     card[k]! > 0 ? card[k]! : b.type !== 'heading' && blocks[k - 1]?.type === 'heading' ? 0 : headlineWords(b));
   let i = 0;
@@ -100,10 +102,10 @@ export function teaserRuns(blocks: readonly Block[], isTitle: (b: Block) => bool
       i++;
       continue;
     }
-    if (h.type === 'heading' && headline[i]! < 3 && card[i + 1]! > 0) {
-      // A section label over cards ("Travel", "Autos") belongs to the run.
+    if (h.type === 'heading' && headline[i]! < MIN_HEADLINE_WORDS && card[i + 1]! > 0) {
+      // A section label over cards ("Travel", "Autos") belongs to the run; the card after it ends
+      // the run past it, or starts the run from it.
       if (count === 0) label = i;
-      else end = i + 1;
       i++;
       continue;
     }
@@ -120,7 +122,7 @@ export function teaserRuns(blocks: readonly Block[], isTitle: (b: Block) => bool
     }
     const closed = j >= blocks.length || headline[j]! > 0;
     // A teaser is a headline with a summary: a heading with nothing under it is not one.
-    if (closed && j - i - 1 <= TEASER_MAX_BLOCKS && words > 0 && words <= TEASER_MAX_WORDS && headline[i]! >= 3) {
+    if (closed && j - i - 1 <= TEASER_MAX_BLOCKS && words > 0 && words <= TEASER_MAX_WORDS && headline[i]! >= MIN_HEADLINE_WORDS) {
       if (count === 0) start = i;
       end = j;
       count++;
