@@ -7,6 +7,8 @@
  * pages are repeated until there are --docs documents. Measured in one run, each in its own child
  * process so that every peak RSS is its own:
  *   bare      unified().use(remarkParse).use(remarkStringify) round trip of the same documents: the yardstick
+ *   bare x2   two bare round trips at once, in two processes that share nothing, each on half the
+ *             documents: what this machine gives two jobs of the yardstick, the ceiling for cli-j2
  *   library   winnow's clean() on one thread, in-process
  *             (bare and library alternate in segments of the documents; see SEGMENTS)
  *   cli-j1    `winnow DIR -f ndjson --jobs 1` on a folder of the documents
@@ -14,6 +16,9 @@
  *   stream    `winnow --input-format ndjson --jobs 2` fed --docs records (and 10x that with --big)
  *   seed      wall time of `winnow fixtures/global-research-2018-06-01.md` vs `node -e 0` (median of 5)
  *   size      one realistic 1 MB and one 10 MB document (corpus pages concatenated), clean() time
+ *
+ * The "cores" column is CPU time (all threads: V8 compiles and collects garbage on threads of its
+ * own) over wall time. A single job above 1 core leaves less than a core for a second job.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,7 +30,7 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'winnow.js');
 const SEED = path.join(ROOT, 'fixtures', 'global-research-2018-06-01.md');
 /** Prints the process's peak RSS (worker threads included) when it exits. */
-const RSS_PRELOAD = `data:text/javascript,process.on("exit",()=>process.stderr.write("\\nBENCH_MAXRSS_KB "+process.resourceUsage().maxRSS+"\\n"))`;
+const RSS_PRELOAD = `data:text/javascript,process.on("exit",()=>{const u=process.resourceUsage();process.stderr.write("\\nBENCH_MAXRSS_KB "+u.maxRSS+" BENCH_CPU_US "+(u.userCPUTime+u.systemCPUTime)+"\\n")})`;
 
 interface Measure {
   name: string;
@@ -33,6 +38,8 @@ interface Measure {
   bytes: number;
   seconds: number;
   rssKb: number | null;
+  /** CPU seconds of the process, all its threads; null where not measured. */
+  cpuSeconds?: number | null;
   note?: string;
 }
 
@@ -45,8 +52,9 @@ async function child(mode: string, args: string[]): Promise<void> {
     const text = fs.readFileSync(args[0]!, 'utf8');
     clean(text.slice(0, 20_000)); // warm up
     const start = performance.now();
+    const cpu = process.cpuUsage();
     clean(text);
-    report({ name: `size ${path.basename(args[0]!)}`, docs: 1, bytes: Buffer.byteLength(text), seconds: (performance.now() - start) / 1000 });
+    report({ name: `size ${path.basename(args[0]!)}`, docs: 1, bytes: Buffer.byteLength(text), seconds: (performance.now() - start) / 1000, cpuSeconds: cpuSince(cpu) });
     return;
   }
   const docs = loadCorpus(args[0]!);
@@ -67,16 +75,23 @@ async function child(mode: string, args: string[]): Promise<void> {
   for (const doc of docs.slice(0, WARM_UP_DOCS)) run(doc.text);
   let bytes = 0;
   const start = performance.now();
+  const cpu = process.cpuUsage();
   for (let i = first; i < first + count; i++) {
     const doc = docs[i % docs.length]!;
     run(doc.text);
     bytes += doc.bytes;
   }
-  report({ name: mode, docs: count, bytes, seconds: (performance.now() - start) / 1000 });
+  report({ name: mode, docs: count, bytes, seconds: (performance.now() - start) / 1000, cpuSeconds: cpuSince(cpu) });
 }
 
 function report(m: Omit<Measure, 'rssKb'>): void {
   process.stdout.write(`${JSON.stringify({ ...m, rssKb: process.resourceUsage().maxRSS })}\n`);
+}
+
+/** CPU seconds of this process (every thread) since `from`. */
+function cpuSince(from: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1e6;
 }
 
 function loadCorpus(dir: string): { text: string; bytes: number }[] {
@@ -108,18 +123,49 @@ function runAlternating(modes: string[], corpus: string, count: number): Measure
     for (const mode of modes) {
       const m = runChild(mode, [corpus, String(Math.min(per, count - first)), String(first)]);
       const t = totals.get(mode);
-      totals.set(mode, t ? { ...t, docs: t.docs + m.docs, bytes: t.bytes + m.bytes, seconds: t.seconds + m.seconds, rssKb: Math.max(t.rssKb ?? 0, m.rssKb ?? 0) } : m);
+      totals.set(mode, t ? { ...t, docs: t.docs + m.docs, bytes: t.bytes + m.bytes, seconds: t.seconds + m.seconds, cpuSeconds: (t.cpuSeconds ?? 0) + (m.cpuSeconds ?? 0), rssKb: Math.max(t.rssKb ?? 0, m.rssKb ?? 0) } : m);
     }
   }
   return modes.map((mode) => totals.get(mode)!);
 }
 
+const childArgs = (mode: string, args: string[]): string[] => ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', mode, ...args];
+
 function runChild(mode: string, args: string[]): Measure {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', mode, ...args], {
-    encoding: 'utf8', maxBuffer: 1 << 26,
-  });
+  const r = spawnSync(process.execPath, childArgs(mode, args), { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`${mode} failed: ${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').pop()!) as Measure;
+  return lastMeasure(r.stdout);
+}
+
+function lastMeasure(stdout: string): Measure {
+  return JSON.parse(stdout.trim().split('\n').pop()!) as Measure;
+}
+
+/** Like runChild, but not waiting: for children that run at the same time. */
+function startChild(mode: string, args: string[]): Promise<Measure> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, childArgs(mode, args), { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    proc.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    proc.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    proc.on('close', (code) => (code === 0 ? resolve(lastMeasure(stdout)) : reject(new Error(`${mode} failed: ${stderr}`))));
+  });
+}
+
+/**
+ * Two bare round trips at once, each on half of the documents, in processes that share nothing:
+ * their combined throughput over one bare job's is as much as this machine lets two jobs gain.
+ */
+async function runBarePair(corpus: string, count: number): Promise<Measure> {
+  const half = Math.floor(count / 2);
+  const pair = await Promise.all([startChild('bare', [corpus, String(half), '0']), startChild('bare', [corpus, String(count - half), String(half)])]);
+  return {
+    name: 'bare x2', docs: count, bytes: pair[0].bytes + pair[1].bytes,
+    seconds: Math.max(pair[0].seconds, pair[1].seconds),
+    cpuSeconds: (pair[0].cpuSeconds ?? 0) + (pair[1].cpuSeconds ?? 0),
+    rssKb: Math.max(pair[0].rssKb ?? 0, pair[1].rssKb ?? 0),
+  };
 }
 
 /** Runs the CLI and returns its wall time and peak RSS; `feed` writes stdin with backpressure. */
@@ -134,8 +180,8 @@ async function runCli(name: string, args: string[], docs: number, bytes: number,
   const code = await done;
   const seconds = (performance.now() - start) / 1000;
   if (code !== 0 && code !== 1) throw new Error(`${name}: exit ${code}\n${stderr}`);
-  const rss = /BENCH_MAXRSS_KB (\d+)/.exec(stderr);
-  return { name, docs, bytes, seconds, rssKb: rss ? Number(rss[1]) : null };
+  const usage = /BENCH_MAXRSS_KB (\d+) BENCH_CPU_US (\d+)/.exec(stderr);
+  return { name, docs, bytes, seconds, rssKb: usage ? Number(usage[1]) : null, cpuSeconds: usage ? Number(usage[2]) / 1e6 : null };
 }
 
 async function feedRecords(stdin: NodeJS.WritableStream, docs: { text: string }[], count: number): Promise<void> {
@@ -174,13 +220,15 @@ function bigDocument(docs: { text: string }[], size: number, file: string): stri
 }
 
 function table(rows: Measure[], yardstick: Measure | undefined, single: Measure | undefined): void {
-  const header = ['measure', 'docs', 'MB', 'seconds', 'docs/s', 'MB/s', 'peak RSS MB', 'note'];
+  const header = ['measure', 'docs', 'MB', 'seconds', 'docs/s', 'MB/s', 'cores', 'peak RSS MB', 'note'];
   const lines = rows.map((m) => {
     const mb = m.bytes / 1024 / 1024;
     let note = m.note ?? '';
     if (yardstick && m.name === 'library') note = `time ${(m.seconds / m.docs / (yardstick.seconds / yardstick.docs)).toFixed(2)}x bare`;
+    if (yardstick && m.name === 'bare x2') note = `${(m.docs / m.seconds / (yardstick.docs / yardstick.seconds)).toFixed(2)}x bare throughput`;
     if (single && m.name.startsWith('cli-j2')) note = `${(m.docs / m.seconds / (single.docs / single.seconds)).toFixed(2)}x cli-j1 throughput`;
-    return [m.name, String(m.docs), mb.toFixed(1), m.seconds.toFixed(2), (m.docs / m.seconds).toFixed(1), (mb / m.seconds).toFixed(2), m.rssKb ? (m.rssKb / 1024).toFixed(0) : '-', note];
+    const cores = m.cpuSeconds ? (m.cpuSeconds / m.seconds).toFixed(2) : '-';
+    return [m.name, String(m.docs), mb.toFixed(1), m.seconds.toFixed(2), (m.docs / m.seconds).toFixed(1), (mb / m.seconds).toFixed(2), cores, m.rssKb ? (m.rssKb / 1024).toFixed(0) : '-', note];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
@@ -192,7 +240,7 @@ function table(rows: Measure[], yardstick: Measure | undefined, single: Measure 
 async function parent(argv: string[]): Promise<void> {
   const corpus = argv.find((a, i) => !a.startsWith('--') && !['--docs', '--only'].includes(argv[i - 1] ?? ''));
   if (!corpus) {
-    console.error('usage: npm run bench:speed -- <corpus-dir> [--docs 2000] [--big] [--only bare,library,cli,stream,seed,size]');
+    console.error('usage: npm run bench:speed -- <corpus-dir> [--docs 2000] [--big] [--only bare,pair,library,cli,stream,seed,size]');
     process.exitCode = 2;
     return;
   }
@@ -202,7 +250,7 @@ async function parent(argv: string[]): Promise<void> {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const count = Number(flag('--docs') ?? 2000);
-  const only = new Set((flag('--only') ?? 'bare,library,cli,stream,seed,size').split(','));
+  const only = new Set((flag('--only') ?? 'bare,pair,library,cli,stream,seed,size').split(','));
   const docs = loadCorpus(corpus);
   const bytesFor = (n: number): number => Array.from({ length: n }, (_, i) => docs[i % docs.length]!.bytes).reduce((a, b) => a + b, 0);
   console.log(`winnow speed: ${docs.length} pages from ${corpus} repeated to ${count} documents; ${os.availableParallelism()} cores, ${os.cpus()[0]?.model ?? ''}, Node ${process.version}`);
@@ -213,6 +261,7 @@ async function parent(argv: string[]): Promise<void> {
     console.error(`  ${m.name}: ${(m.docs / m.seconds).toFixed(1)} docs/s`);
   };
   for (const m of runAlternating(['bare', 'library'].filter((mode) => only.has(mode)), corpus, count)) step(m);
+  if (only.has('bare') && only.has('pair')) step(await runBarePair(corpus, count));
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'winnow-speed-'));
   try {
