@@ -14,7 +14,8 @@
  *   cli-j1    `winnow DIR -f ndjson --jobs 1` on a folder of the documents
  *   cli-j2    the same with --jobs 2
  *   stream    `winnow --input-format ndjson --jobs 2` fed --docs records (and 10x that with --big)
- *   seed      wall time of `winnow fixtures/global-research-2018-06-01.md` vs `node -e 0` (median of 5)
+ *   seed      wall time of `winnow fixtures/global-research-2018-06-01.md` vs `node -e 0` (medians of
+ *             SEED_RUNS runs of each, in alternation)
  *   size      one realistic 1 MB and one 10 MB document (corpus pages concatenated), clean() time
  *
  * The "cores" column is CPU time (all threads: V8 compiles and collects garbage on threads of its
@@ -112,6 +113,8 @@ function loadCorpus(dir: string): { text: string; bytes: number }[] {
  * runs one after the other would fold that drift into the ratio, alternating segments cancel it.
  */
 const SEGMENTS = 4;
+/** Start-up times swing by a third from run to run on a shared machine: medians of this many. */
+const SEED_RUNS = 15;
 /** Documents each segment runs untimed before it starts the clock (just-in-time compilation). */
 const WARM_UP_DOCS = 20;
 
@@ -281,8 +284,15 @@ async function parent(argv: string[]): Promise<void> {
       }
     }
     if (only.has('seed')) {
-      const base = median(Array.from({ length: 5 }, () => wall(['-e', '0'])));
-      const seed = median(Array.from({ length: 5 }, () => wall([BIN, SEED])));
+      // Alternating, so that the machine's drift over the runs falls on both alike.
+      const bases: number[] = [];
+      const seeds: number[] = [];
+      for (let i = 0; i < SEED_RUNS; i++) {
+        bases.push(wall(['-e', '0']));
+        seeds.push(wall([BIN, SEED]));
+      }
+      const base = median(bases);
+      const seed = median(seeds);
       rows.push({ name: 'node -e 0', docs: 1, bytes: 0, seconds: base, rssKb: null });
       rows.push({ name: 'seed (CLI)', docs: 1, bytes: fs.statSync(SEED).size, seconds: seed, rssKb: null, note: `${(seed / base).toFixed(1)}x node -e 0` });
     }
