@@ -264,7 +264,7 @@ async function parent(argv: string[]): Promise<void> {
     console.error(`  ${m.name}: ${(m.docs / m.seconds).toFixed(1)} docs/s`);
   };
   for (const m of runAlternating(['bare', 'library'].filter((mode) => only.has(mode)), corpus, count)) step(m);
-  if (only.has('bare') && only.has('pair')) step(await runBarePair(corpus, count));
+  if (only.has('pair')) step(await runBarePair(corpus, count));
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'winnow-speed-'));
   try {
