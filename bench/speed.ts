@@ -10,7 +10,7 @@
  *   bare x2   two bare round trips at once, in two processes that share nothing, each on half the
  *             documents: what this machine gives two jobs of the yardstick, the ceiling for cli-j2
  *   library   winnow's clean() on one thread, in-process
- *   library semi32  the same with 32 MB semi-spaces (see NODE_FLAGS)
+ *   library semi32  the same with 32 MB semi-spaces (see IN_PROCESS)
  *             (bare and the library rows alternate in segments of the documents; see SEGMENTS)
  *   cli-j1    `winnow DIR -f ndjson --jobs 1` on a folder of the documents
  *   cli-j2    the same with --jobs 2
@@ -31,8 +31,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'winnow.js');
 const SEED = path.join(ROOT, 'fixtures', 'global-research-2018-06-01.md');
-/** Prints the process's peak RSS (worker threads included) when it exits. */
-const RSS_PRELOAD = `data:text/javascript,process.on("exit",()=>{const u=process.resourceUsage();process.stderr.write("\\nBENCH_MAXRSS_KB "+u.maxRSS+" BENCH_CPU_US "+(u.userCPUTime+u.systemCPUTime)+"\\n")})`;
+/** Prints the process's peak RSS and CPU time (worker threads included) when it exits. */
+const USAGE_PRELOAD = `data:text/javascript,process.on("exit",()=>{const u=process.resourceUsage();process.stderr.write("\\nBENCH_MAXRSS_KB "+u.maxRSS+" BENCH_CPU_US "+(u.userCPUTime+u.systemCPUTime)+"\\n")})`;
 
 interface Measure {
   name: string;
@@ -134,14 +134,20 @@ function runAlternating(modes: string[], corpus: string, count: number): Measure
 }
 
 /**
- * `library semi32` is clean() in a process with 32 MB semi-spaces, as a library caller can ask for
- * with NODE_OPTIONS (the CLI's workers get a larger young generation of their own, pool.ts). It
- * shows how much of clean()'s gap to the yardstick is the garbage collector's default sizing:
- * clean() keeps its tree and state alive across far more allocation than a bare round trip does.
+ * The in-process measures: the `--only` name that selects each, its row name, and the Node flags
+ * its child process starts with. `library semi32` is clean() with 32 MB semi-spaces, as a library
+ * caller can ask for with NODE_OPTIONS (the CLI's workers get a larger young generation of their
+ * own, pool.ts). It shows how much of clean()'s gap to the yardstick is the garbage collector's
+ * default sizing: clean() keeps its tree and state alive across far more allocation than a bare
+ * round trip does.
  */
-const NODE_FLAGS: Record<string, string[]> = { 'library semi32': ['--max-semi-space-size=32'] };
+const IN_PROCESS = [
+  { only: 'bare', mode: 'bare', flags: [] },
+  { only: 'library', mode: 'library', flags: [] },
+  { only: 'semi32', mode: 'library semi32', flags: ['--max-semi-space-size=32'] },
+] as const;
 
-const childArgs = (mode: string, args: string[]): string[] => [...(NODE_FLAGS[mode] ?? []), '--import', 'tsx', fileURLToPath(import.meta.url), '--child', mode, ...args];
+const childArgs = (mode: string, args: string[]): string[] => [...(IN_PROCESS.find((m) => m.mode === mode)?.flags ?? []), '--import', 'tsx', fileURLToPath(import.meta.url), '--child', mode, ...args];
 
 function runChild(mode: string, args: string[]): Measure {
   const r = spawnSync(process.execPath, childArgs(mode, args), { encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -183,7 +189,7 @@ async function runBarePair(corpus: string, count: number): Promise<Measure> {
 /** Runs the CLI and returns its wall time and peak RSS; `feed` writes stdin with backpressure. */
 async function runCli(name: string, args: string[], docs: number, bytes: number, feed?: (stdin: NodeJS.WritableStream) => Promise<void>): Promise<Measure> {
   const start = performance.now();
-  const proc = spawn(process.execPath, ['--import', RSS_PRELOAD, BIN, ...args], { stdio: ['pipe', 'ignore', 'pipe'] });
+  const proc = spawn(process.execPath, ['--import', USAGE_PRELOAD, BIN, ...args], { stdio: ['pipe', 'ignore', 'pipe'] });
   let stderr = '';
   proc.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   const done = new Promise<number>((resolve) => proc.on('close', (code) => resolve(code ?? -1)));
@@ -272,9 +278,7 @@ async function parent(argv: string[]): Promise<void> {
     rows.push(m);
     console.error(`  ${m.name}: ${(m.docs / m.seconds).toFixed(1)} docs/s`);
   };
-  // The in-process rows, by the --only name that selects each.
-  const inProcess: [string, string][] = [['bare', 'bare'], ['library', 'library'], ['semi32', 'library semi32']];
-  for (const m of runAlternating(inProcess.filter(([key]) => only.has(key)).map(([, mode]) => mode), corpus, count)) step(m);
+  for (const m of runAlternating(IN_PROCESS.filter((m) => only.has(m.only)).map((m) => m.mode), corpus, count)) step(m);
   if (only.has('pair')) step(await runBarePair(corpus, count));
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'winnow-speed-'));
